@@ -1,0 +1,27 @@
+import { execSync } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { BenchResult } from './report';
+
+/**
+ * Initial JavaScript a visitor downloads before the app is usable: the entry chunk and the chunks it
+ * imports statically (modulepreload links in the built index.html). Simulator and heavy views load on demand.
+ */
+export function measureInitialJs(): BenchResult {
+  execSync('npx vite build --logLevel error', { stdio: 'inherit' });
+  const html = readFileSync('dist/index.html', 'utf8');
+  const scripts = [...html.matchAll(/(?:src|href)="\/?(assets\/[^"]+\.js)"/g)].map((m) => m[1] ?? '');
+  const files = new Set(scripts.filter(Boolean));
+  let bytes = 0;
+  for (const f of files) bytes += gzipSync(readFileSync(join('dist', f))).length;
+  const all = readdirSync('dist/assets').filter((f) => f.endsWith('.js')).length;
+  return {
+    name: 'initial JS (gzip)',
+    measured: bytes / 1024,
+    unit: 'KB',
+    goal: 60,
+    kind: 'max',
+    note: `${files.size} initial of ${all} JS files`,
+  };
+}

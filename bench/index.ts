@@ -1,0 +1,12 @@
+import { measureInitialJs } from './bundle-size';
+import { formatResult, meetsGoal, type BenchResult } from './report';
+
+const results: BenchResult[] = [];
+results.push(measureInitialJs());
+
+console.log('\nBenchmarks (measured in this run):');
+for (const r of results) console.log(`  ${formatResult(r)}`);
+const missed = results.filter((r) => !meetsGoal(r));
+console.log(
+  missed.length ? `\n${missed.length} benchmark(s) miss their goal` : '\nall benchmarks meet their goals',
+);

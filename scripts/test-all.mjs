@@ -1,0 +1,94 @@
+#!/usr/bin/env node
+// The README's test command: static checks, Node tests (Vitest) and browser tests (Playwright in Chromium),
+// ending with the one summary line CI reads: "<p> passed, <f> failed, <s> skipped".
+// Static checks count as one test each so a lint or type error can never hide behind green tests.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const failures = [];
+
+function run(label, command, args, env = {}) {
+  console.log(`\n=== ${label}: ${command} ${args.join(' ')}`);
+  const started = Date.now();
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  console.log(`=== ${label}: exit ${result.status} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return result.status === 0;
+}
+
+function check(label, command, args) {
+  if (run(label, command, args)) totals.passed++;
+  else {
+    totals.failed++;
+    failures.push(label);
+  }
+}
+
+function readJson(path) {
+  if (!existsSync(path)) return undefined;
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+const only = process.argv[2]; // optional: "unit" or "e2e" to run one part
+
+if (!only) {
+  check('eslint', 'npx', ['eslint', '.']);
+  check('prettier', 'npx', ['prettier', '--check', '.']);
+  check('typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
+}
+
+if (!only || only === 'unit') {
+  const out = '.vitest-results.json';
+  rmSync(out, { force: true });
+  const ok = run('unit (vitest)', 'npx', [
+    'vitest',
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${out}`,
+  ]);
+  const r = readJson(out);
+  if (r) {
+    totals.passed += r.numPassedTests;
+    totals.failed += r.numFailedTests;
+    totals.skipped += r.numPendingTests + (r.numTodoTests ?? 0);
+    if (r.numFailedTests > 0) failures.push('unit tests');
+  }
+  if (!ok && (!r || r.numFailedTests === 0)) {
+    totals.failed++;
+    failures.push('vitest run (did not finish cleanly)');
+  }
+}
+
+if (!only || only === 'e2e') {
+  const built = run('build', 'npx', ['vite', 'build']);
+  if (!built) {
+    totals.failed++;
+    failures.push('vite build');
+  } else {
+    const out = '.playwright-results.json';
+    rmSync(out, { force: true });
+    const ok = run('e2e (playwright)', 'npx', ['playwright', 'test', '--reporter=list,json'], {
+      PLAYWRIGHT_JSON_OUTPUT_NAME: out,
+    });
+    const r = readJson(out);
+    if (r?.stats) {
+      totals.passed += r.stats.expected + r.stats.flaky;
+      totals.failed += r.stats.unexpected;
+      totals.skipped += r.stats.skipped;
+      if (r.stats.unexpected > 0) failures.push('e2e tests');
+    }
+    if (!ok && (!r?.stats || r.stats.unexpected === 0)) {
+      totals.failed++;
+      failures.push('playwright run (did not finish cleanly)');
+    }
+  }
+}
+
+if (failures.length) console.log(`\nFailed: ${failures.join(', ')}`);
+console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(totals.failed > 0 ? 1 : 0);

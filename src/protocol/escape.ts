@@ -1,0 +1,73 @@
+/**
+ * The `[XX]` escape rule of manual 3.1.6.4: inside a parameter, `=` `,` `?` CR and LF cannot be written
+ * as themselves; `[` + two hex digits + `]` stands for the byte with that code (`?` → `[3F]`).
+ *
+ * Decisions (docs/decisions.md): decoding accepts upper- and lower-case hex digits; a `[` that does not
+ * start a well-formed `[XX]` is an ordinary character. Encoding escapes the five special characters, the
+ * other control characters, and a `[` only where it would otherwise be read as the start of an escape, so
+ * that `unescape(escape(s)) === s` for every string. Canonical form uses upper-case hex.
+ */
+
+const ESCAPE_AT = /\[([0-9A-Fa-f]{2})\]/g;
+const SPECIAL = new Set(['=', ',', '?', '\r', '\n']);
+
+function hex2(code: number): string {
+  return code.toString(16).toUpperCase().padStart(2, '0');
+}
+
+/** Characters that may not appear unescaped in a parameter. */
+export function isForbiddenRaw(ch: string): boolean {
+  return SPECIAL.has(ch);
+}
+
+/**
+ * Decodes `[XX]` escapes to the bytes they name. Escapes of bytes ≥ 0x80 are kept as the characters
+ * U+0080–U+00FF would be wrong for UTF-8 text, so callers needing raw bytes use `unescapeBytes`.
+ */
+export function unescapeText(escaped: string): string {
+  return escaped.replace(ESCAPE_AT, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
+}
+
+/** Decodes an escaped parameter to the exact bytes the module stores (UTF-8 for unescaped text). */
+export function unescapeBytes(escaped: string): Uint8Array {
+  const out: number[] = [];
+  const encoder = new TextEncoder();
+  let last = 0;
+  for (const m of escaped.matchAll(ESCAPE_AT)) {
+    const at = m.index;
+    out.push(...encoder.encode(escaped.slice(last, at)));
+    out.push(parseInt(m[1] ?? '0', 16));
+    last = at + m[0].length;
+  }
+  out.push(...encoder.encode(escaped.slice(last)));
+  return Uint8Array.from(out);
+}
+
+/** Encodes plain text so it can stand in a parameter; the inverse of `unescapeText`. */
+export function escapeText(plain: string): string {
+  let out = '';
+  for (let i = 0; i < plain.length; i++) {
+    const ch = plain.charAt(i);
+    const code = ch.charCodeAt(0);
+    if (SPECIAL.has(ch) || code < 0x20 || code === 0x7f) {
+      out += `[${hex2(code)}]`;
+    } else if (ch === '[' && /^\[[0-9A-Fa-f]{2}\]/.test(plain.slice(i))) {
+      // A literal "[3F]" in the text must not be read back as "?".
+      out += '[5B]';
+    } else {
+      out += ch;
+    }
+  }
+  return out;
+}
+
+/** The canonical spelling of an escaped parameter: same meaning, minimal and upper-case escapes. */
+export function canonicalEscaped(escaped: string): string {
+  return escapeText(unescapeText(escaped));
+}
+
+/** Index of the first character that must have been escaped (`, = ?` CR LF), or -1. */
+export function firstUnescapedSpecial(text: string): number {
+  for (let i = 0; i < text.length; i++) if (SPECIAL.has(text.charAt(i))) return i;
+  return -1;
+}
