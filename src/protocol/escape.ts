@@ -21,8 +21,8 @@ export function isForbiddenRaw(ch: string): boolean {
 }
 
 /**
- * Decodes `[XX]` escapes to the bytes they name. Escapes of bytes ≥ 0x80 are kept as the characters
- * U+0080–U+00FF would be wrong for UTF-8 text, so callers needing raw bytes use `unescapeBytes`.
+ * Decodes `[XX]` escapes, each to the character with that code. Right for ASCII; an escaped byte ≥ 0x80
+ * is part of a UTF-8 sequence, so callers that may meet those use `unescapeBytes`.
  */
 export function unescapeText(escaped: string): string {
   return escaped.replace(ESCAPE_AT, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
@@ -61,9 +61,23 @@ export function escapeText(plain: string): string {
   return out;
 }
 
-/** The canonical spelling of an escaped parameter: same meaning, minimal and upper-case escapes. */
+/**
+ * The canonical spelling of an escaped parameter: same bytes, minimal upper-case escapes. Escaped bytes that
+ * form UTF-8 text become the characters (`[E4][BD][A0]` → `你`); bytes that are not valid UTF-8 keep
+ * their escapes (`[FF]`), so no byte is ever changed.
+ */
 export function canonicalEscaped(escaped: string): string {
-  return escapeText(unescapeText(escaped));
+  const bytes = unescapeBytes(escaped);
+  try {
+    return escapeText(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch {
+    let out = '';
+    for (const b of bytes) {
+      const ch = String.fromCharCode(b);
+      out += b >= 0x20 && b < 0x7f && !SPECIAL.has(ch) && ch !== '[' ? ch : `[${hex2(b)}]`;
+    }
+    return out;
+  }
 }
 
 /** Index of the first character that must have been escaped (`, = ?` CR LF), or -1. */

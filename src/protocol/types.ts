@@ -46,11 +46,13 @@ export type ParamType =
       readonly max: number;
       readonly unit?: 's' | 'ms' | 'bytes';
       readonly allowed?: readonly number[];
+      /** Values accepted outside `min`–`max`, e.g. RSTIM's 0 = off beside 60–65535. */
+      readonly alsoAllowed?: readonly number[];
     }
   /**
    * Text. Lengths are in bytes of the unescaped UTF-8 (or ASCII) text. `escaped`: the parameter is written
-   * with the `[XX]` rule of 3.1.6.4, so `, = ?` CR LF must be escaped. `exactBytes` for fixed-width fields
-   * (cloud id 20, cloud password 8). `endsWithCrLf` for HTPHD. `digits` for numbers (phone, cloud id).
+   * with the `[XX]` rule of 3.1.6.4, so `, = ?` CR LF must be escaped. Fixed-width fields (cloud id 20,
+   * cloud password 8) have `minBytes === maxBytes`. `endsWithCrLf` for HTPHD. `digitsOnly` for numbers (phone, cloud id).
    */
   | {
       readonly kind: 'text';
@@ -61,6 +63,8 @@ export type ParamType =
       readonly digitsOnly?: boolean;
       readonly endsWithCrLf?: boolean;
       readonly mustStartWith?: string;
+      /** The empty text is also accepted (the unset state, e.g. CLOUD's factory `""`), whatever `minBytes` says. */
+      readonly allowEmpty?: boolean;
     }
   /** Bytes written as a hex string (REGDT, HEARTDT): even number of hex digits, byte count in range. */
   | { readonly kind: 'hex'; readonly minBytes: number; readonly maxBytes: number }
@@ -111,5 +115,4 @@ export interface ValidationError {
 }
 
 export type ValidationResult =
-  | { readonly ok: true; readonly value: string }
-  | { readonly ok: false; readonly error: ValidationError };
+  { readonly ok: true; readonly value: string } | { readonly ok: false; readonly error: ValidationError };

@@ -61,3 +61,11 @@ describe('[XX] escape rule (3.1.6.4)', () => {
     expect(firstUnescapedSpecial('/1.php[3F]a')).toBe(-1);
   });
 });
+
+describe('canonical escaped form', () => {
+  it('turns escaped UTF-8 bytes into the characters and keeps invalid bytes escaped', () => {
+    expect(canonicalEscaped('[E4][BD][A0]好')).toBe('你好');
+    expect(canonicalEscaped('a[ff]b')).toBe('a[FF]b');
+    expect([...unescapeBytes(canonicalEscaped('x[C3][28]'))]).toEqual([0x78, 0xc3, 0x28]);
+  });
+});
