@@ -7,7 +7,14 @@ import globals from 'globals';
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'dev-dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'artifacts/**'],
+    ignores: [
+      'dist/**',
+      'dev-dist/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'artifacts/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.strict,
@@ -32,7 +39,12 @@ export default tseslint.config(
   },
   {
     // The layers below the UI never touch the DOM or read the wall clock (architecture.md).
-    files: ['src/protocol/**/*.ts', 'src/session/**/*.ts', 'src/simulator/core/**/*.ts', 'src/simulator/world/**/*.ts'],
+    files: [
+      'src/protocol/**/*.ts',
+      'src/session/**/*.ts',
+      'src/simulator/core/**/*.ts',
+      'src/simulator/world/**/*.ts',
+    ],
     rules: {
       'no-restricted-globals': [
         'error',
@@ -41,7 +53,10 @@ export default tseslint.config(
         { name: 'setTimeout', message: 'use the injected Clock' },
         { name: 'setInterval', message: 'use the injected Clock' },
       ],
-      'no-restricted-properties': ['error', { object: 'Date', property: 'now', message: 'use the injected Clock' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Date', property: 'now', message: 'use the injected Clock' },
+      ],
     },
   },
 );
