@@ -20,6 +20,7 @@ export function createDeviceStreams(device: SerialDevice, line: UartSettings): D
   let detached = false;
   let unsubscribe: (() => void) | undefined;
 
+  device.setHostLine?.(line);
   const readable = new ReadableStream<Uint8Array>({
     start(controller) {
       readController = controller;
@@ -51,6 +52,7 @@ export function createDeviceStreams(device: SerialDevice, line: UartSettings): D
     if (detached) return;
     detached = true;
     unsubscribe?.();
+    device.setHostLine?.(null);
   }
 
   return {

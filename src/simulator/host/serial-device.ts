@@ -6,6 +6,8 @@ import type { UartSettings } from '../../protocol/uart';
  */
 export interface SerialDevice {
   hostWrite(bytes: Uint8Array, hostLine: UartSettings): void;
+  /** The host opened its port with these settings, or closed it (null). */
+  setHostLine?(line: UartSettings | null): void;
   /** Subscribes to bytes the module sends to the host; returns the unsubscribe function. */
   onSerialOutput(listener: (bytes: Uint8Array) => void): () => void;
 }

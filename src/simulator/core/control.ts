@@ -1,0 +1,217 @@
+/**
+ * The one typed control API of the simulator (architecture.md, "Simulator control"): commands that drive
+ * the module and its virtual world, and events that report what happens. Everything here is plain data
+ * (strings, numbers, booleans, arrays, plain objects, Uint8Array), so both can go through `postMessage`
+ * (the worker host) or be serialised (the Node TCP host) unchanged.
+ */
+import type { UartSettings } from '../../protocol/uart';
+
+export type SocketId = 'A' | 'B' | 'C' | 'D';
+export const SOCKET_IDS: readonly SocketId[] = ['A', 'B', 'C', 'D'];
+
+/**
+ * What a packet on a socket is: user data, a registration packet (REGSND=LINK), a heartbeat, or the answer
+ * to a password AT command that arrived on that socket (3.1.4).
+ */
+export type PacketTag = 'data' | 'registration' | 'heartbeat' | 'at-reply';
+
+/** How a socket's virtual server treats the module: echo back, accept and stay quiet, refuse connections. */
+export type ServerBehaviour = 'echo' | 'silent' | 'refuse';
+
+export type NetworkType = 'none' | '2G' | '3G' | '4G';
+
+/** The virtual radio: which network the module can attach to and the signal level in dBm. */
+export interface RadioState {
+  readonly network: NetworkType;
+  /** Received signal strength, dBm (e.g. -70). */
+  readonly rssi: number;
+}
+
+/**
+ * State of one socket's link.
+ * - `disabled`: SOCKxEN=OFF, or the working mode is not NET;
+ * - `no-network`: enabled, waiting for the radio to attach;
+ * - `idle`: short connection (SOCKxSL=SHORT) waiting for serial data;
+ * - `connecting`: DNS and connection under way;
+ * - `connected`: LINKA/LINKB high for A/B; data flows;
+ * - `waiting`: refused, dropped or unknown address; reconnects after SOCKxTO seconds.
+ */
+export type LinkState = 'disabled' | 'no-network' | 'idle' | 'connecting' | 'connected' | 'waiting';
+
+/** LEDs and LINK pins (2.3.7). `net`: blinks per second (2/3/4 on 2G/3G/4G), 0 = off. */
+export interface LedState {
+  readonly pwr: boolean;
+  readonly work: boolean;
+  readonly net: 0 | 2 | 3 | 4;
+  readonly linkA: boolean;
+  readonly linkB: boolean;
+}
+
+/**
+ * Where the module is:
+ * - `off`: no power; `booting`: power-on or AT+REBOOT, deaf; `restarting`: AT+Z application restart, deaf;
+ * - `net` / `httpd`: the working modes (WKMOD);
+ * - `entering`: `+++` seen, `a` sent, waiting up to 3 s for the host's `a`;
+ * - `command`: temporary command mode.
+ */
+export type ModuleMode = 'off' | 'booting' | 'restarting' | 'net' | 'httpd' | 'entering' | 'command';
+
+export type RestartKind = 'power' | 'reboot' | 'app';
+
+/** The HTTP server's answer to every request (HTTPD mode, 2.1.2). */
+export interface HttpResponseSpec {
+  readonly status: number;
+  readonly reason?: string;
+  readonly headers?: readonly (readonly [string, string])[];
+  readonly body: string | Uint8Array;
+  /** Server think time before answering, ms. */
+  readonly delayMs?: number;
+  /** Never answer (the module's HTPTO runs out). */
+  readonly noReply?: boolean;
+}
+
+export interface HttpRequestRecord {
+  readonly at: number;
+  readonly method: string;
+  /** Request target as sent (path + query). */
+  readonly target: string;
+  readonly host: string;
+  readonly port: number;
+  readonly headers: readonly (readonly [string, string])[];
+  readonly body: Uint8Array;
+  /** The whole request as it went over the network. */
+  readonly raw: Uint8Array;
+}
+
+export interface SmsRecord {
+  readonly at: number;
+  /** Phone number of the other side. */
+  readonly peer: string;
+  readonly text: string;
+}
+
+/** Commands: the UI, tests, the worker and TCP hosts drive the simulation with these. */
+export type SimCommand =
+  /** Bytes the host writes to the serial port, with the settings the host's port was opened with. */
+  | { readonly type: 'serial-write'; readonly bytes: Uint8Array; readonly line: UartSettings }
+  /** The host opened (settings) or closed (null) its port; output is garbled when they differ from the UART. */
+  | { readonly type: 'serial-line'; readonly line: UartSettings | null }
+  /** The socket's virtual server sends bytes to the module (dropped when not connected). */
+  | { readonly type: 'server-send'; readonly socket: SocketId; readonly bytes: Uint8Array }
+  | { readonly type: 'set-server-behaviour'; readonly socket: SocketId; readonly behaviour: ServerBehaviour }
+  /** The server closes the socket's connection (the module reconnects after SOCKxTO). */
+  | { readonly type: 'drop-link'; readonly socket: SocketId }
+  | { readonly type: 'set-radio'; readonly network: NetworkType; readonly rssi: number }
+  /** Power off, then on again after `offMs` (default 1000). */
+  | { readonly type: 'power-cycle'; readonly offMs?: number }
+  | { readonly type: 'set-power'; readonly on: boolean }
+  /** Hold the Reload pin low for `ms`; 3–15 s restores factory settings (2.3.8). */
+  | { readonly type: 'press-reload'; readonly ms: number }
+  /** Everything back to the demo's start: factory settings, identity, world; then power on. */
+  | { readonly type: 'reset-demo' }
+  /** The virtual phone sends an SMS to the module. */
+  | { readonly type: 'phone-send'; readonly text: string }
+  | { readonly type: 'set-http-response'; readonly response: HttpResponseSpec }
+  /** Host names that do not resolve (besides `*.invalid`, which never does). */
+  | { readonly type: 'set-unknown-hosts'; readonly hosts: readonly string[] }
+  /** Asks for a `snapshot` event. */
+  | { readonly type: 'get-snapshot' };
+
+/** A picture of the whole simulation, for a UI that connects late. */
+export interface SimSnapshot {
+  readonly at: number;
+  readonly mode: ModuleMode;
+  readonly leds: LedState;
+  readonly links: Readonly<Record<SocketId, LinkState>>;
+  readonly behaviours: Readonly<Record<SocketId, ServerBehaviour>>;
+  readonly radio: RadioState;
+  /** Serial settings the module is running with (may differ from the stored AT+UART after RFC2217). */
+  readonly uart: UartSettings;
+  /** Stored settings (what queries return), canonical values. */
+  readonly stored: Readonly<Record<string, string>>;
+  /** Settings in force since the last start. */
+  readonly running: Readonly<Record<string, string>>;
+  readonly identity: ModuleIdentity;
+  /** Bytes waiting in each socket's 10 KB cache, and bytes dropped from it since start. */
+  readonly cache: Readonly<Record<SocketId, { readonly bytes: number; readonly dropped: number }>>;
+}
+
+export interface ModuleIdentity {
+  /** Firmware version (AT+VER). */
+  readonly version: string;
+  readonly sn: string;
+  readonly iccid: string;
+  readonly imei: string;
+  /** The SIM's phone number (SMS sender). */
+  readonly phone: string;
+}
+
+/** Events: everything observable, in the order it happened; `at` is clock time in ms. */
+export type SimEvent =
+  | { readonly type: 'serial-out'; readonly at: number; readonly bytes: Uint8Array }
+  /** The module sent a packet on a socket. */
+  | {
+      readonly type: 'socket-tx';
+      readonly at: number;
+      readonly socket: SocketId;
+      readonly bytes: Uint8Array;
+      readonly tag: PacketTag;
+    }
+  /** The module received a packet on a socket. */
+  | {
+      readonly type: 'socket-rx';
+      readonly at: number;
+      readonly socket: SocketId;
+      readonly bytes: Uint8Array;
+      readonly tag: PacketTag;
+    }
+  | {
+      readonly type: 'link';
+      readonly at: number;
+      readonly socket: SocketId;
+      readonly state: LinkState;
+      /** Why a link went down or failed: `refused`, `dns`, `dropped`, `idle`, `restart`, `no-network`. */
+      readonly reason?: string;
+    }
+  | { readonly type: 'leds'; readonly at: number; readonly leds: LedState }
+  /** The module sent an SMS to the virtual phone (`delivered` false: no network). */
+  | {
+      readonly type: 'sms-out';
+      readonly at: number;
+      readonly to: string;
+      readonly text: string;
+      readonly delivered: boolean;
+    }
+  /** The virtual phone sent an SMS to the module. */
+  | { readonly type: 'sms-in'; readonly at: number; readonly from: string; readonly text: string }
+  | { readonly type: 'http-request'; readonly at: number; readonly request: HttpRequestRecord }
+  | { readonly type: 'mode'; readonly at: number; readonly mode: ModuleMode }
+  | {
+      readonly type: 'restart';
+      readonly at: number;
+      readonly kind: RestartKind;
+      readonly phase: 'start' | 'done';
+    }
+  | { readonly type: 'radio'; readonly at: number; readonly radio: RadioState; readonly attached: boolean }
+  /** Bytes were dropped from a socket's 10 KB cache; `dropped` is the total since start. */
+  | { readonly type: 'cache-drop'; readonly at: number; readonly socket: SocketId; readonly dropped: number }
+  /** The UART in force changed: at every start (AT+UART) or by an RFC2217-like frame from the network. */
+  | {
+      readonly type: 'uart';
+      readonly at: number;
+      readonly uart: UartSettings;
+      readonly reason: 'start' | 'rfc2217';
+    }
+  /** AT+UPDATE progress, 0–100. */
+  | { readonly type: 'update'; readonly at: number; readonly percent: number }
+  /** Settings were restored: `factory` (AT+CLEAR, Reload pin, reset) or `user` (AT+RELD). */
+  | { readonly type: 'settings-restored'; readonly at: number; readonly source: 'factory' | 'user' }
+  | { readonly type: 'snapshot'; readonly at: number; readonly snapshot: SimSnapshot };
+
+export type SimEventType = SimEvent['type'];
+
+/** What the worker host and the TCP host expose: send commands, listen to events. */
+export interface SimulatorControl {
+  control(command: SimCommand): void;
+  onEvent(listener: (event: SimEvent) => void): () => void;
+}

@@ -1,0 +1,23 @@
+/**
+ * The simulator core: the USR-LTE-7S4 as a deterministic state machine over a byte stream and a clock,
+ * with its virtual world. Hosts (worker, Node TCP) wrap `SimulatedModule` and expose `SimulatorControl`.
+ */
+export { SimulatedModule, RELOAD_MIN_MS, RELOAD_MAX_MS } from './module';
+export type { SimulatedModuleOptions } from './module';
+export * from './control';
+export { DEFAULT_IDENTITY, nextVersion, luhnValid } from './identity';
+export {
+  DEFAULT_TIMINGS,
+  ENTRY_REPLY_MS,
+  MAX_COMMAND_LINE,
+  SOCKET_CACHE_BYTES,
+  HTTPD_MAX_REQUEST,
+} from './timings';
+export type { ModuleTimings } from './timings';
+export { ENTRY_OK, sockIndMarker } from './firmware';
+export { HTTPD_TIMEOUT_TEXT, HTTPD_TOO_LONG_TEXT, HTTPD_CONNECT_FAIL_TEXT } from './httpd';
+export { helpText, OK, infoReply } from './at-engine';
+export { Prng } from './prng';
+export { BATCH_MS } from './wire';
+export { EventHub } from './events';
+export { VirtualWorld } from '../world/world';

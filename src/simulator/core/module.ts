@@ -1,0 +1,451 @@
+/**
+ * The simulated USR-LTE-7S4: power, the serial line (with optional wire timing and garbage on mismatched
+ * settings), flash, the radio attachment and restarts. The running firmware (firmware.ts) does the rest.
+ * Deterministic: all time comes from the injected Clock, all randomness from a seeded PRNG.
+ */
+import type { Clock } from '../../clock/clock';
+import type { UartSettings } from '../../protocol/uart';
+import { VirtualWorld } from '../world/world';
+import { attachMs, netBlinks } from '../world/radio';
+import { readConfig } from './config';
+import type {
+  HttpResponseSpec,
+  LedState,
+  RadioState,
+  LinkState,
+  ModuleIdentity,
+  ModuleMode,
+  RestartKind,
+  ServerBehaviour,
+  SimCommand,
+  SimEvent,
+  SimSnapshot,
+  SimulatorControl,
+  SocketId,
+} from './control';
+import { SOCKET_IDS } from './control';
+import { Firmware } from './firmware';
+import { Flash } from './flash';
+import { DEFAULT_IDENTITY } from './identity';
+import { Prng } from './prng';
+import { DEFAULT_TIMINGS, type ModuleTimings } from './timings';
+import { TimerGroup } from './timers';
+import { WireDirection } from './wire';
+
+export interface SimulatedModuleOptions {
+  readonly clock: Clock;
+  /** The world around the module; a new default world when absent. */
+  readonly world?: VirtualWorld;
+  readonly identity?: Partial<ModuleIdentity>;
+  /** Each character takes bitsPerCharacter/baud on the wire (default false: writes arrive at once). */
+  readonly wireTiming?: boolean;
+  /** Seed of the line-garbage PRNG. */
+  readonly seed?: number;
+  readonly timings?: Partial<ModuleTimings>;
+  /** Power on at construction (default true); the module then boots for `timings.bootMs`. */
+  readonly poweredOn?: boolean;
+}
+
+/** Reload pin held low this long after power-up restores factory settings (2.3.8). */
+export const RELOAD_MIN_MS = 3000;
+export const RELOAD_MAX_MS = 15000;
+
+type Phase = 'off' | 'booting' | 'restarting' | 'running';
+
+export class SimulatedModule implements SimulatorControl {
+  readonly clock: Clock;
+  readonly world: VirtualWorld;
+  readonly timings: ModuleTimings;
+  readonly flash: Flash;
+  private readonly wireIn: WireDirection;
+  private readonly wireOut: WireDirection;
+  private readonly serialListeners = new Set<(bytes: Uint8Array) => void>();
+  private hostLine: UartSettings | null = null;
+  private phase: Phase = 'off';
+  private firmware: Firmware | undefined;
+  /** Timers of power-up, restarts, attach, Reload: cancelled by power-off. */
+  private power: TimerGroup;
+  private isAttached = false;
+  private attachTimer: { cancel(): void } | undefined;
+  private lastLeds: LedState = { pwr: false, work: false, net: 0, linkA: false, linkB: false };
+  private lastMode: ModuleMode = 'off';
+
+  constructor(options: SimulatedModuleOptions) {
+    this.clock = options.clock;
+    this.world = options.world ?? new VirtualWorld({ clock: options.clock });
+    this.timings = { ...DEFAULT_TIMINGS, ...options.timings };
+    this.flash = new Flash({ ...DEFAULT_IDENTITY, ...options.identity });
+    const prng = new Prng(options.seed ?? 0x7534);
+    const timing = options.wireTiming ?? false;
+    this.wireIn = new WireDirection(
+      this.clock,
+      prng,
+      timing,
+      () => this.uart,
+      (bytes, firstEnd, charMs) => {
+        if (this.phase === 'running') this.firmware?.rx(bytes, firstEnd, charMs);
+      },
+    );
+    this.wireOut = new WireDirection(
+      this.clock,
+      prng,
+      timing,
+      () => this.hostLine ?? undefined,
+      (bytes) => {
+        for (const l of this.serialListeners) l(bytes);
+        if (this.world.hub.active) this.world.hub.emit({ type: 'serial-out', at: this.clock.now(), bytes });
+      },
+    );
+    this.power = new TimerGroup(this.clock);
+    this.world.attachModule({ receiveSms: (from, text) => this.firmware?.receiveSms(from, text) ?? false });
+    this.world.radio.onChange(() => this.radioChanged());
+    if (options.poweredOn ?? true) this.powerOn();
+  }
+
+  // ---------------------------------------------------------------- serial side
+
+  /** Bytes from the host, sent with the host's port settings. */
+  hostWrite(bytes: Uint8Array, hostLine: UartSettings): void {
+    this.hostLine = hostLine;
+    this.wireIn.send(bytes.slice(), hostLine);
+  }
+
+  /** The host opened its port with these settings (null: closed); output is garbled when they differ. */
+  setHostLine(line: UartSettings | null): void {
+    this.hostLine = line;
+  }
+
+  /** Bytes the module sends to the host, as the host receives them. Returns the unsubscribe function. */
+  onSerialOutput(listener: (bytes: Uint8Array) => void): () => void {
+    this.serialListeners.add(listener);
+    return () => this.serialListeners.delete(listener);
+  }
+
+  /** Clock time at which everything the host has written so far has reached the module. */
+  get hostWriteDoneAt(): number {
+    return this.wireIn.idleAt;
+  }
+
+  /** Clock time at which everything the module has sent so far has reached the host. */
+  get outputDoneAt(): number {
+    return this.wireOut.idleAt;
+  }
+
+  // ---------------------------------------------------------------- control API
+
+  onEvent(listener: (event: SimEvent) => void): () => void {
+    return this.world.hub.on(listener);
+  }
+
+  control(command: SimCommand): void {
+    switch (command.type) {
+      case 'serial-write':
+        this.hostWrite(command.bytes, command.line);
+        return;
+      case 'serial-line':
+        this.setHostLine(command.line);
+        return;
+      case 'server-send':
+        this.world.servers[command.socket].send(command.bytes);
+        return;
+      case 'set-server-behaviour':
+        this.setServerBehaviour(command.socket, command.behaviour);
+        return;
+      case 'drop-link':
+        this.world.servers[command.socket].drop();
+        return;
+      case 'set-radio':
+        this.world.radio.set({ network: command.network, rssi: command.rssi });
+        return;
+      case 'power-cycle':
+        this.powerCycle(command.offMs);
+        return;
+      case 'set-power':
+        if (command.on) this.powerOn();
+        else this.powerOff();
+        return;
+      case 'press-reload':
+        this.pressReload(command.ms);
+        return;
+      case 'reset-demo':
+        this.resetDemo();
+        return;
+      case 'phone-send':
+        this.world.phoneSend(command.text);
+        return;
+      case 'set-http-response':
+        this.world.http.response = command.response;
+        return;
+      case 'set-unknown-hosts':
+        this.world.dns.setUnknown(command.hosts);
+        return;
+      case 'get-snapshot':
+        this.world.hub.emit({ type: 'snapshot', at: this.clock.now(), snapshot: this.snapshot() });
+        return;
+    }
+  }
+
+  setServerBehaviour(socket: SocketId, behaviour: ServerBehaviour): void {
+    this.world.setBehaviour(socket, behaviour);
+  }
+
+  /** The socket's server sends bytes to the module; false when that socket is not connected. */
+  serverSend(socket: SocketId, bytes: Uint8Array): boolean {
+    return this.world.servers[socket].send(bytes);
+  }
+
+  /** The socket's server closes the connection; false when there was none. */
+  dropLink(socket: SocketId): boolean {
+    return this.world.servers[socket].drop();
+  }
+
+  setRadio(radio: RadioState): void {
+    this.world.radio.set(radio);
+  }
+
+  phoneSend(text: string): void {
+    this.world.phoneSend(text);
+  }
+
+  setHttpResponse(response: HttpResponseSpec): void {
+    this.world.http.response = response;
+  }
+
+  // ---------------------------------------------------------------- state
+
+  get mode(): ModuleMode {
+    switch (this.phase) {
+      case 'off':
+        return 'off';
+      case 'booting':
+        return 'booting';
+      case 'restarting':
+        return 'restarting';
+      default:
+        return this.firmware?.mode ?? 'off';
+    }
+  }
+
+  get powered(): boolean {
+    return this.phase !== 'off';
+  }
+
+  /** The firmware is up (not off, booting or restarting). */
+  get ready(): boolean {
+    return this.phase === 'running';
+  }
+
+  get attached(): boolean {
+    return this.isAttached;
+  }
+
+  /** The UART in force (stored AT+UART while not running). */
+  get uart(): UartSettings {
+    return this.firmware?.uart ?? readConfig(this.flash.stored).uart;
+  }
+
+  get stored(): Readonly<Record<string, string>> {
+    return this.flash.stored;
+  }
+
+  get running(): Readonly<Record<string, string>> {
+    return this.firmware?.config.values ?? {};
+  }
+
+  get identity(): ModuleIdentity {
+    return this.flash.identity;
+  }
+
+  get leds(): LedState {
+    const on = this.phase !== 'off';
+    const fw = this.phase === 'running' ? this.firmware : undefined;
+    return {
+      pwr: on,
+      work: fw !== undefined,
+      net: on ? netBlinks(this.world.radio.current, this.isAttached) : 0,
+      linkA: fw?.linkState('A') === 'connected',
+      linkB: fw?.linkState('B') === 'connected',
+    };
+  }
+
+  linkState(socket: SocketId): LinkState {
+    return this.phase === 'running' ? (this.firmware?.linkState(socket) ?? 'disabled') : 'disabled';
+  }
+
+  snapshot(): SimSnapshot {
+    const rec = <T>(f: (s: SocketId) => T): Record<SocketId, T> =>
+      Object.fromEntries(SOCKET_IDS.map((s) => [s, f(s)])) as Record<SocketId, T>;
+    const channel = (s: SocketId) =>
+      this.phase === 'running' ? this.firmware?.sockets[SOCKET_IDS.indexOf(s)] : undefined;
+    return {
+      at: this.clock.now(),
+      mode: this.mode,
+      leds: this.leds,
+      links: rec((s) => this.linkState(s)),
+      behaviours: rec((s) => this.world.servers[s].behaviour),
+      radio: this.world.radio.current,
+      uart: this.uart,
+      stored: { ...this.flash.stored },
+      running: { ...this.running },
+      identity: this.identity,
+      cache: rec((s) => ({ bytes: channel(s)?.cachedBytes ?? 0, dropped: channel(s)?.dropped ?? 0 })),
+    };
+  }
+
+  // ---------------------------------------------------------------- power and restarts
+
+  powerOn(): void {
+    if (this.phase !== 'off') return;
+    this.power = new TimerGroup(this.clock);
+    this.beginStart('power');
+  }
+
+  powerOff(): void {
+    if (this.phase === 'off') return;
+    this.stopFirmware();
+    this.power.cancelAll();
+    this.attachTimer = undefined;
+    this.isAttached = false;
+    this.wireIn.clear();
+    this.wireOut.clear();
+    this.phase = 'off';
+    this.stateChanged();
+  }
+
+  /** Power off, then on after `offMs`. */
+  powerCycle(offMs = 1000): void {
+    this.powerOff();
+    this.clock.setTimer(offMs, () => this.powerOn());
+  }
+
+  /** Holds the Reload pin low for `ms` (2.3.8): 3–15 s while powered restores factory settings. */
+  pressReload(ms: number): void {
+    if (this.phase === 'off') return;
+    this.power.after(ms, () => {
+      if (this.phase === 'off' || ms < RELOAD_MIN_MS || ms > RELOAD_MAX_MS) return;
+      this.flash.restoreFactory();
+      this.world.hub.emit({ type: 'settings-restored', at: this.clock.now(), source: 'factory' });
+      this.restart('reboot');
+    });
+  }
+
+  /** The demo as new: world, factory settings, first identity; then power-up. */
+  resetDemo(): void {
+    this.powerOff();
+    this.world.reset();
+    this.flash.wipe();
+    this.hostLine = null;
+    this.powerOn();
+  }
+
+  /** AT+Z ('app': fast, the radio stays attached) or a full reboot (slow, re-attach). */
+  restart(kind: 'app' | 'reboot'): void {
+    if (this.phase === 'off') return;
+    this.stopFirmware();
+    this.beginStart(kind);
+  }
+
+  private beginStart(kind: RestartKind): void {
+    const full = kind !== 'app';
+    if (full) {
+      this.attachTimer?.cancel();
+      this.attachTimer = undefined;
+      this.isAttached = false;
+    }
+    this.phase = full ? 'booting' : 'restarting';
+    this.world.hub.emit({ type: 'restart', at: this.clock.now(), kind, phase: 'start' });
+    this.stateChanged();
+    this.power.after(full ? this.timings.bootMs : this.timings.appRestartMs, () => this.boot(kind));
+  }
+
+  private boot(kind: RestartKind): void {
+    if (kind !== 'app') this.flash.installPending();
+    const fw = new Firmware(
+      {
+        clock: this.clock,
+        world: this.world,
+        hub: this.world.hub,
+        flash: this.flash,
+        timings: this.timings,
+        txSerial: (bytes) => this.wireOut.send(bytes, fw.uart),
+        restart: (k) => this.restart(k),
+        attached: () => this.isAttached,
+        stateChanged: () => this.stateChanged(),
+      },
+      readConfig({ ...this.flash.stored }),
+    );
+    this.firmware = fw;
+    this.phase = 'running';
+    fw.start();
+    this.world.hub.emit({ type: 'restart', at: this.clock.now(), kind, phase: 'done' });
+    this.stateChanged();
+    if (!this.isAttached) this.scheduleAttach();
+  }
+
+  private stopFirmware(): void {
+    const fw = this.firmware;
+    this.firmware = undefined;
+    fw?.stop();
+  }
+
+  private scheduleAttach(): void {
+    if (this.attachTimer || this.phase !== 'running') return;
+    const radio = this.world.radio.current;
+    if (radio.network === 'none') return;
+    this.attachTimer = this.power.after(attachMs(radio.network) * this.timings.attachScale, () => {
+      this.attachTimer = undefined;
+      if (this.world.radio.current.network === 'none') return;
+      this.setAttached(true);
+    });
+  }
+
+  private setAttached(on: boolean): void {
+    if (this.isAttached === on) return;
+    this.isAttached = on;
+    this.world.hub.emit({
+      type: 'radio',
+      at: this.clock.now(),
+      radio: this.world.radio.current,
+      attached: on,
+    });
+    this.firmware?.networkChanged();
+    this.stateChanged();
+  }
+
+  private radioChanged(): void {
+    if (this.phase === 'off') return;
+    if (this.world.radio.current.network === 'none') {
+      this.attachTimer?.cancel();
+      this.attachTimer = undefined;
+      if (this.isAttached) return this.setAttached(false);
+    } else if (!this.isAttached && this.phase === 'running') this.scheduleAttach();
+    this.world.hub.emit({
+      type: 'radio',
+      at: this.clock.now(),
+      radio: this.world.radio.current,
+      attached: this.isAttached,
+    });
+    this.stateChanged();
+  }
+
+  /** Emits `mode` and `leds` events when they changed. */
+  private stateChanged(): void {
+    const mode = this.mode;
+    if (mode !== this.lastMode) {
+      this.lastMode = mode;
+      this.world.hub.emit({ type: 'mode', at: this.clock.now(), mode });
+    }
+    const leds = this.leds;
+    const l = this.lastLeds;
+    if (
+      leds.pwr !== l.pwr ||
+      leds.work !== l.work ||
+      leds.net !== l.net ||
+      leds.linkA !== l.linkA ||
+      leds.linkB !== l.linkB
+    ) {
+      this.lastLeds = leds;
+      this.world.hub.emit({ type: 'leds', at: this.clock.now(), leds });
+    }
+  }
+}
