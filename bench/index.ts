@@ -1,8 +1,11 @@
 import { measureInitialJs } from './bundle-size';
+import { measureThroughputTimingOff, measureWireRate230400 } from './simulator';
 import { formatResult, meetsGoal, type BenchResult } from './report';
 
 const results: BenchResult[] = [];
 results.push(measureInitialJs());
+results.push(measureThroughputTimingOff());
+results.push(measureWireRate230400());
 
 console.log('\nBenchmarks (measured in this run):');
 for (const r of results) console.log(`  ${formatResult(r)}`);

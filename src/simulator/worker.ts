@@ -13,7 +13,8 @@ import type { FromWorker, ToWorker } from './host/worker-protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-const module = new SimulatedModule({ clock: realClock, wireTiming: true });
+// Started as a module powered up a while ago; a power cycle from the panel shows the real 18 s boot.
+const module = new SimulatedModule({ clock: realClock, wireTiming: true, startRunning: true });
 let streams: DeviceStreams | undefined;
 
 function post(message: FromWorker, transfer: Transferable[] = []): void {

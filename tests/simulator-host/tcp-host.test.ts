@@ -59,8 +59,7 @@ afterEach(async () => {
 
 describe('software DTU on TCP (npm run sim)', () => {
   it('enters command mode with real +++ timing, answers AT+VER and leaves with AT+ENTM (3.1.2)', async () => {
-    // A short boot keeps the test quick; entry timing itself is the module's real UARTFT (50 ms).
-    host = await startTcpHost({ host: '127.0.0.1', port: 0, moduleOptions: { timings: { bootMs: 300 } } });
+    host = await startTcpHost({ host: '127.0.0.1', port: 0, moduleOptions: { startRunning: true } });
     const client = await Client.open(host.address.port);
     await client.until(/USR|\r\n/, 5000).catch(() => undefined); // start message, if any
     await pause(400);
@@ -79,7 +78,7 @@ describe('software DTU on TCP (npm run sim)', () => {
   }, 20_000);
 
   it('forwards +++ as data when the host sent a byte less than UARTFT before it (3.1.2 T1)', async () => {
-    host = await startTcpHost({ host: '127.0.0.1', port: 0, moduleOptions: { timings: { bootMs: 300 } } });
+    host = await startTcpHost({ host: '127.0.0.1', port: 0, moduleOptions: { startRunning: true } });
     const client = await Client.open(host.address.port);
     await pause(700);
     client.take();
@@ -91,7 +90,7 @@ describe('software DTU on TCP (npm run sim)', () => {
   }, 20_000);
 
   it('gives the serial line to one client at a time, like one cable', async () => {
-    host = await startTcpHost({ host: '127.0.0.1', port: 0, moduleOptions: { timings: { bootMs: 300 } } });
+    host = await startTcpHost({ host: '127.0.0.1', port: 0, moduleOptions: { startRunning: true } });
     const first = await Client.open(host.address.port);
     const second = await Client.open(host.address.port);
     expect(await second.until(/BUSY/)).toMatch(/another client/);

@@ -3,7 +3,8 @@
  * 2.3.8): stored vs running settings, restarts, user and factory defaults, the Reload pin, RSTIM.
  */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TIMINGS } from '../../src/simulator/core';
+import { VirtualClock } from '../../src/clock/virtual-clock';
+import { DEFAULT_TIMINGS, SimulatedModule } from '../../src/simulator/core';
 import { Harness, HOST_LINE, info, OK } from './harness';
 
 describe('stored and running settings', () => {
@@ -214,5 +215,16 @@ describe('RSTIM (3.1.7.10)', () => {
     const before = h.eventsOf('restart').length;
     h.advance(1_800_000);
     expect(h.eventsOf('restart').length).toBeGreaterThan(before);
+  });
+});
+
+describe('a module that starts already running (hosts)', () => {
+  it('is in NET mode and registered at once, and socket A connects without a boot wait', () => {
+    const clock = new VirtualClock();
+    const module = new SimulatedModule({ clock, startRunning: true });
+    expect(module.snapshot().mode).toBe('net');
+    expect(module.attached).toBe(true);
+    clock.advanceSync(1000);
+    expect(module.linkState('A')).toBe('connected');
   });
 });

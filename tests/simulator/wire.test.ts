@@ -77,7 +77,7 @@ describe('wire timing', () => {
     expect(h.take()).toBe('AT\r' + OK);
   });
 
-  it('throughput with timing off is far above 20 MB/s round trip (serial → server → serial)', () => {
+  it('with timing off, 16 MiB of transparent data all make the round trip serial → server → serial', () => {
     const clock = new VirtualClock();
     const module = new SimulatedModule({ clock });
     clock.advanceSync(BOOT_AND_CONNECT_MS);
@@ -85,16 +85,13 @@ describe('wire timing', () => {
     let got = 0;
     module.onSerialOutput((b) => (got += b.length));
     const total = 16 << 20;
-    const t0 = performance.now();
     for (let sent = 0; sent < total; sent += chunk.length) {
       module.hostWrite(chunk, HOST_LINE);
       clock.advanceSync(1);
     }
     clock.advanceSync(200);
-    const seconds = (performance.now() - t0) / 1000;
+    // The speed itself is measured by `npm run bench` (goal ≥ 20 MB/s), not asserted here.
     expect(got).toBe(total);
-    // Generous bound for slow CI machines; a typical laptop does 60+ MB/s here.
-    expect(total / seconds / 1e6).toBeGreaterThan(10);
   });
 });
 

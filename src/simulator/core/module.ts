@@ -44,6 +44,11 @@ export interface SimulatedModuleOptions {
   readonly timings?: Partial<ModuleTimings>;
   /** Power on at construction (default true); the module then boots for `timings.bootMs`. */
   readonly poweredOn?: boolean;
+  /**
+   * Start as a module that was powered up a while ago: booted and registered on the network at once.
+   * Hosts use it so a person picking the simulator does not wait a full boot; power cycles still take it.
+   */
+  readonly startRunning?: boolean;
 }
 
 /** Reload pin held low this long after power-up restores factory settings (2.3.8). */
@@ -99,7 +104,8 @@ export class SimulatedModule implements SimulatorControl {
     this.power = new TimerGroup(this.clock);
     this.world.attachModule({ receiveSms: (from, text) => this.firmware?.receiveSms(from, text) ?? false });
     this.world.radio.onChange(() => this.radioChanged());
-    if (options.poweredOn ?? true) this.powerOn();
+    if (options.startRunning) this.startAlreadyRunning();
+    else if (options.poweredOn ?? true) this.powerOn();
   }
 
   // ---------------------------------------------------------------- serial side
@@ -298,6 +304,14 @@ export class SimulatedModule implements SimulatorControl {
     if (this.phase !== 'off') return;
     this.power = new TimerGroup(this.clock);
     this.beginStart('power');
+  }
+
+  private startAlreadyRunning(): void {
+    this.power = new TimerGroup(this.clock);
+    this.boot('power');
+    this.attachTimer?.cancel();
+    this.attachTimer = undefined;
+    if (this.world.radio.current.network !== 'none') this.setAttached(true);
   }
 
   powerOff(): void {

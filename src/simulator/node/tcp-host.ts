@@ -36,7 +36,12 @@ export async function startTcpHost(options: TcpHostOptions): Promise<TcpHost> {
   const log = options.log ?? (() => undefined);
   const module =
     options.module ??
-    new SimulatedModule({ clock, wireTiming: options.wireTiming ?? true, ...options.moduleOptions });
+    new SimulatedModule({
+      clock,
+      wireTiming: options.wireTiming ?? true,
+      startRunning: true,
+      ...options.moduleOptions,
+    });
   const lineNow = (): UartSettings => options.hostLine ?? module.uart;
   let client: Socket | undefined;
 
