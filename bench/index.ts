@@ -1,4 +1,5 @@
 import { measureInitialJs } from './bundle-size';
+import { measureSession } from './session';
 import { measureThroughputTimingOff, measureWireRate230400 } from './simulator';
 import { formatResult, meetsGoal, type BenchResult } from './report';
 
@@ -6,6 +7,7 @@ const results: BenchResult[] = [];
 results.push(measureInitialJs());
 results.push(measureThroughputTimingOff());
 results.push(measureWireRate230400());
+results.push(...(await measureSession()));
 
 console.log('\nBenchmarks (measured in this run):');
 for (const r of results) console.log(`  ${formatResult(r)}`);

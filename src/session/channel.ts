@@ -1,0 +1,163 @@
+/**
+ * AT commands with meaning: a query returns the value of its `+CMD:` line, a set or an action returns when
+ * OK came. Queries and sets are idempotent, so after a timeout or an unreadable answer they are sent again
+ * (after letting a late answer drain); an error answer is asked once more too, because a byte lost on the
+ * way in can turn a good command into ERR1–ERR4 (and an error answer means it did not run). Restarts and
+ * AT+SMSEND are not repeated after a lost answer: they may have run.
+ *
+ * A byte lost inside a value cannot be seen in one answer (`+HEARTTM:3` for 30 reads fine). So once the
+ * line has shown it is unreliable — a retry was needed, or an answer carried stray lines — the channel is
+ * `suspect` and every query is confirmed by answers that agree. Callers re-check what they read before
+ * that moment (ops/read-settings.ts).
+ */
+import { findCommand } from '../protocol/catalogue';
+import { buildAction, buildQuery, buildSet, withPassword } from '../protocol/command';
+import { infoValue, type AssembledReply } from '../protocol/reply-parser';
+import { validateValue } from '../protocol/validate';
+import { atErrorOf, garbledError, toSessionError, type SessionError } from './errors';
+import { exchange } from './exchange';
+import type { Line } from './line';
+import { guardMs, type SessionTimeouts } from './timing';
+
+/** On a suspect line: answers that must agree on a value, and the most asked for. */
+const AGREEING_ANSWERS = 3;
+const MAX_ANSWERS = 8;
+
+/** Actions that may be sent again after a lost answer: running them twice does no harm. */
+const REPEATABLE_ACTIONS = new Set(['', 'H', 'CFGTF', 'ENTM']);
+
+export interface CommandOptions {
+  readonly signal?: AbortSignal;
+  readonly timeoutMs?: number;
+  /** Not repeated after a lost answer (a set with a side effect: AT+SMSEND sends a message each time). */
+  readonly once?: boolean;
+}
+
+/**
+ * How commands reach the module right now: plainly in command mode, or behind the CMDPW password in a
+ * working mode (manual 3.1.3). `uartft` matters for the latter: the module answers a password command only
+ * once its frame has ended, UARTFT after the last byte, and the command must start a frame of its own.
+ */
+export interface Route {
+  readonly password: string | undefined;
+  readonly uartft: number;
+}
+
+export class AtChannel {
+  constructor(
+    private readonly line: Line,
+    private readonly timeouts: SessionTimeouts,
+    private readonly route: () => Route,
+  ) {}
+
+  /** One command line exactly as given (terminal); no retry. The reply may be an error answer. */
+  async send(commandLine: string, options: CommandOptions = {}): Promise<AssembledReply> {
+    const { password, uartft } = this.route();
+    if (password === undefined) return exchange(this.line, commandLine, this.timeouts, options);
+    // The command must start a frame of its own, and the module answers once that frame has ended
+    // (UARTFT after the CR): the guard comes before and on top of any timeout.
+    const guard = guardMs(uartft);
+    await this.line.waitUntil(this.line.lastTxEnd + guard, options.signal);
+    const timeoutMs =
+      (options.timeoutMs ?? this.timeouts.replyMs + this.line.wireMs(this.timeouts.replyChars + 64)) + guard;
+    return exchange(this.line, commandLine, this.timeouts, {
+      ...options,
+      timeoutMs,
+      prefix: withPassword(password, ''),
+    });
+  }
+
+  private anomalies = 0;
+
+  /** The line has dropped, garbled or added bytes since it was opened: values need a second answer. */
+  get suspect(): boolean {
+    return this.anomalies > 0;
+  }
+
+  /**
+   * `AT+NAME?` → the value of `+NAME:` (canonical when the catalogue can read it). On a suspect line it is
+   * asked again until one value has come three times: at 1 % loss, two answers damaged the same way (the
+   * same byte of a short value lost twice) happen about once in a thousand values; three, practically never.
+   */
+  async query(name: string, options: CommandOptions = {}): Promise<string> {
+    const first = await this.queryOnce(name, options);
+    if (!this.suspect) return first;
+    const counts = new Map([[first, 1]]);
+    for (let i = 1; i < MAX_ANSWERS; i++) {
+      const again = await this.queryOnce(name, options);
+      const n = (counts.get(again) ?? 0) + 1;
+      if (n >= AGREEING_ANSWERS) return again;
+      counts.set(again, n);
+    }
+    throw garbledError(`AT+${name}?`, 'answers differ each time');
+  }
+
+  private queryOnce(name: string, options: CommandOptions): Promise<string> {
+    const entry = findCommand(name);
+    let previousInvalid: string | undefined;
+    return this.reliable(buildQuery(name), options, (reply, label) => {
+      // A query's answer is `+NAME:value` and OK; anything else in it was noise.
+      if (reply.text.length > 0 || reply.info.length > 1) this.anomalies++;
+      const value = infoValue(reply, name);
+      if (value === undefined) throw garbledError(label, `no +${name}: line`);
+      if (!entry || entry.kind !== 'setting') return value;
+      const checked = validateValue(entry, value);
+      if (checked.ok) return checked.value;
+      // Twice the same value the catalogue cannot read: that is what this firmware holds, not noise.
+      if (previousInvalid === value) return value;
+      previousInvalid = value;
+      throw garbledError(label, `unexpected value "${value}"`);
+    });
+  }
+
+  /** `AT+NAME=value` → OK. */
+  async set(name: string, value: string, options: CommandOptions = {}): Promise<void> {
+    await this.reliable(buildSet(name, value), options, () => undefined);
+  }
+
+  /**
+   * `AT+NAME` (AT+Z, AT+CFGTF…). An error answer means it did not run, so it is sent again like a set; a
+   * lost answer is retried only for actions that do no harm twice — a restart may have begun (the caller
+   * finds out by waiting for the start message). Rejects with the error answer or a timeout.
+   */
+  async action(name: string, options: CommandOptions = {}): Promise<void> {
+    const once = options.once ?? !REPEATABLE_ACTIONS.has(name);
+    await this.reliable(buildAction(name), { ...options, once }, () => undefined);
+  }
+
+  private async reliable<T>(
+    commandLine: string,
+    options: CommandOptions,
+    read: (reply: AssembledReply & { status: 'ok' }, label: string) => T,
+  ): Promise<T> {
+    const label = commandLine.trim();
+    let errorAnswers = 0;
+    let failures = 0;
+    for (;;) {
+      try {
+        const reply = await this.send(commandLine, options);
+        if (reply.status === 'error') throw atErrorOf(label, reply.error);
+        return read(reply, label);
+      } catch (e) {
+        const error = toSessionError(e);
+        if (options.once && error.code === 'timeout') throw error;
+        if (!this.worthRetry(error, error.code === 'at-error' ? ++errorAnswers : ++failures)) throw error;
+        this.anomalies++;
+        await this.line.quietRx(this.timeouts.resyncQuietMs, this.timeouts.resyncMaxMs, options.signal);
+      }
+    }
+  }
+
+  /** On a suspect line a lost byte is likely, so more attempts are worth it than on a clean one. */
+  private worthRetry(error: SessionError, count: number): boolean {
+    switch (error.code) {
+      case 'timeout':
+      case 'garbled':
+        return count <= (this.suspect ? this.timeouts.suspectRetries : this.timeouts.retries);
+      case 'at-error':
+        return count <= (this.suspect ? 3 : 1);
+      default:
+        return false;
+    }
+  }
+}

@@ -1,0 +1,220 @@
+/**
+ * What went wrong in a session, in words a person can act on (zh/en) with advice. Every failure an
+ * operation reports is a SessionError; port problems keep their PortError (kind, text, advice) as `port`.
+ */
+import type { AtError } from '../protocol/at-error';
+import type { Text } from '../protocol/types';
+import { PortError } from '../serial/port-error';
+
+export type SessionErrorCode =
+  /** The module sent nothing in time for a command. */
+  | 'timeout'
+  /** Neither `AT` nor `+++` got an answer: wrong baud rate, module off, or UARTFT longer than assumed. */
+  | 'not-answering'
+  /** The answer could not be read (noise, lost bytes). */
+  | 'garbled'
+  /** The module answered with an error (ERRn, ERROR, +CME ERROR). */
+  | 'at-error'
+  /** The port failed or went away. */
+  | 'port'
+  /** The module did not come back after a restart. */
+  | 'restart-timeout'
+  /** No baud rate of the manual's list got a clean answer. */
+  | 'baud-not-found'
+  /** A value read back differs from the value written. */
+  | 'verify-mismatch'
+  /** The person (or the UI) cancelled. */
+  | 'aborted'
+  /** The session is closed or was never opened. */
+  | 'closed'
+  /** A wanted value the catalogue rejects; nothing was sent. */
+  | 'invalid-value'
+  /** Something the operation needs is not possible in this state (e.g. command mode needed). */
+  | 'invalid-state';
+
+export class SessionError extends Error {
+  override readonly name = 'SessionError';
+  readonly code: SessionErrorCode;
+  readonly text: Text;
+  readonly advice: Text;
+  /** The module's error answer, for `at-error`. */
+  readonly atError: AtError | undefined;
+  /** The port error, for `port`. */
+  readonly port: PortError | undefined;
+
+  constructor(
+    code: SessionErrorCode,
+    text: Text,
+    advice: Text,
+    extra: { atError?: AtError; port?: PortError; cause?: unknown } = {},
+  ) {
+    super(text.en, extra.cause === undefined ? undefined : { cause: extra.cause });
+    this.code = code;
+    this.text = text;
+    this.advice = advice;
+    this.atError = extra.atError;
+    this.port = extra.port;
+  }
+}
+
+const t = (en: string, zh: string): Text => ({ en, zh });
+
+export function timeoutError(command: string, ms: number): SessionError {
+  return new SessionError(
+    'timeout',
+    t(
+      `No answer to ${command} within ${Math.round(ms)} ms.`,
+      `${command} 在 ${Math.round(ms)} 毫秒内无应答。`,
+    ),
+    t(
+      'Check the cable and the baud rate; if the module is restarting, wait and try again.',
+      '请检查连线和波特率；若模块正在重启，请稍候重试。',
+    ),
+  );
+}
+
+export function notAnsweringError(uartft: number): SessionError {
+  return new SessionError(
+    'not-answering',
+    t('The module does not answer (neither AT nor +++).', '模块无应答（AT 与 +++ 均无回应）。'),
+    t(
+      `Check power (PWR LED) and wiring (TX↔RX), try "find baud rate", and if the packing interval (UARTFT) is longer than ${uartft} ms enter it in the settings.`,
+      `请检查电源（PWR 灯）和接线（TX↔RX），尝试"自动识别波特率"；若打包间隔（UARTFT）大于 ${uartft} 毫秒，请在设置中填写。`,
+    ),
+  );
+}
+
+export function garbledError(command: string, detail: string): SessionError {
+  return new SessionError(
+    'garbled',
+    t(`The answer to ${command} could not be read (${detail}).`, `${command} 的应答无法识别（${detail}）。`),
+    t(
+      'The line is noisy or the baud rate is wrong: check the cable and try "find baud rate".',
+      '线路有干扰或波特率不对：请检查连线，或尝试"自动识别波特率"。',
+    ),
+  );
+}
+
+export function atErrorOf(command: string, error: AtError): SessionError {
+  return new SessionError(
+    'at-error',
+    t(
+      `${command}: ${error.raw.trim()} — ${error.meaning.en}`,
+      `${command}：${error.raw.trim()} —— ${error.meaning.zh}`,
+    ),
+    error.family === 'err' && error.code === 4
+      ? t('Check the value against the allowed range.', '请检查参数是否在允许范围内。')
+      : error.family === 'err' && error.code === 2
+        ? t('This firmware does not know the command.', '该固件不支持此指令。')
+        : t('See the manual section of this command.', '请参阅手册中该指令的说明。'),
+    { atError: error },
+  );
+}
+
+export function portLostError(cause?: unknown): SessionError {
+  const port = cause instanceof PortError ? cause : undefined;
+  return new SessionError(
+    'port',
+    port?.text ?? t('The serial port went away (cable unplugged?).', '串口已断开（数据线被拔出？）。'),
+    port?.advice ??
+      t(
+        'Check the USB cable and the module power, then connect again. What was written before the cut is kept by the module; read the settings again to see it.',
+        '请检查 USB 线和模块电源后重新连接。断开前已写入的参数模块会保留，请重新读取参数确认。',
+      ),
+    { cause, ...(port ? { port } : {}) },
+  );
+}
+
+export function abortedError(reason?: unknown): SessionError {
+  return new SessionError(
+    'aborted',
+    t('Cancelled.', '已取消。'),
+    t('Nothing more was sent after the cancel.', '取消后不再发送任何指令。'),
+    { cause: reason },
+  );
+}
+
+export function closedError(): SessionError {
+  return new SessionError(
+    'closed',
+    t('Not connected.', '未连接。'),
+    t('Connect to a module or to the simulator first.', '请先连接模块或模拟器。'),
+  );
+}
+
+export function restartTimeoutError(ms: number): SessionError {
+  return new SessionError(
+    'restart-timeout',
+    t(
+      `The module did not answer within ${Math.round(ms / 1000)} s after the restart.`,
+      `重启后 ${Math.round(ms / 1000)} 秒内模块无应答。`,
+    ),
+    t(
+      'Check the power and the WORK LED. If the baud rate was changed, use "find baud rate".',
+      '请检查电源和 WORK 灯。若修改过波特率，请使用"自动识别波特率"。',
+    ),
+  );
+}
+
+export function baudNotFoundError(tried: readonly number[]): SessionError {
+  return new SessionError(
+    'baud-not-found',
+    t(
+      `No clean answer at any baud rate (${tried.join(', ')}).`,
+      `所有波特率（${tried.join('、')}）均无正确应答。`,
+    ),
+    t(
+      'Check power and wiring (TX↔RX, GND). Data bits/parity other than 8N1 can also be the cause.',
+      '请检查电源和接线（TX↔RX、GND）。数据位/校验不是 8N1 也可能导致此问题。',
+    ),
+  );
+}
+
+/** Wanted values the catalogue rejects; `detail` is the validation message when there is one. */
+export function invalidValuesError(names: readonly string[], detail?: Text): SessionError {
+  return new SessionError(
+    'invalid-value',
+    t(
+      `Invalid values for ${names.join(', ')}: their commands were not sent.${detail ? ` ${detail.en}` : ''}`,
+      `${names.join('、')} 的值无效：相应指令未发送。${detail ? detail.zh : ''}`,
+    ),
+    t('Correct the marked values and try again.', '请修改标出的值后重试。'),
+  );
+}
+
+export function verifyMismatchError(name: string, wanted: string, read: string): SessionError {
+  return new SessionError(
+    'verify-mismatch',
+    t(
+      `AT+${name} reads back "${read}" instead of "${wanted}".`,
+      `AT+${name} 回读为“${read}”，而不是“${wanted}”。`,
+    ),
+    t(
+      'The module did not keep the value. Try again; if it persists, this firmware may store it differently.',
+      '模块没有保存该值。请重试；若仍如此，可能是该固件的存储方式不同。',
+    ),
+  );
+}
+
+export function invalidStateError(what: Text): SessionError {
+  return new SessionError(
+    'invalid-state',
+    what,
+    t('Wait for the current operation or reconnect.', '请等待当前操作结束或重新连接。'),
+  );
+}
+
+/** Any thrown value as a SessionError (abort reasons, port failures, programming errors). */
+export function toSessionError(e: unknown): SessionError {
+  if (e instanceof SessionError) return e;
+  if (e instanceof PortError) return portLostError(e);
+  if (typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'AbortError')
+    return abortedError(e);
+  const detail = e instanceof Error ? e.message : String(e);
+  return new SessionError(
+    'port',
+    t(`Unexpected failure: ${detail}`, `意外错误：${detail}`),
+    t('Disconnect and connect again.', '请断开后重新连接。'),
+    { cause: e },
+  );
+}

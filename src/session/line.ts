@@ -1,0 +1,264 @@
+/**
+ * The open serial line of one session: it owns the port's reader (a loop that takes the reader
+ * synchronously, releases it and reports the end in `finally`) and writer, logs every byte with its time,
+ * feeds the reply parser, and hands parser events to whoever waits for them (`waitFor`). Bytes nobody
+ * waits for — transparent data, heartbeats to COM, the start message — go out as `unsolicited`.
+ *
+ * It also keeps the time of the last byte sent (when it will have left the wire, from the line's character
+ * time) and received, because entry to command mode needs measured silence (manual 3.1.2, T1).
+ */
+import { sleep, type Clock } from '../clock/clock';
+import { ReplyParser, type ReplyEvent } from '../protocol/reply-parser';
+import type { SerialPortLike } from '../serial/serial-port-like';
+import { Emitter } from './emitter';
+import { abortedError, closedError, portLostError, timeoutError, type SessionError } from './errors';
+import type { TrafficLog } from './traffic-log';
+
+export type ParserMode =
+  | { readonly kind: 'idle' }
+  | { readonly kind: 'command'; readonly line: string }
+  | { readonly kind: 'entry' };
+
+/** What a waiter does with one event: `undefined` = keep waiting; `{ value }` = done. */
+export type EventPick<T> = (event: ReplyEvent) => { readonly value: T } | undefined;
+
+interface Waiter {
+  readonly pick: (event: ReplyEvent) => boolean;
+  readonly fail: (error: SessionError) => void;
+}
+
+export interface LineEvents extends Record<string, unknown> {
+  /** Bytes that are not part of any reply, in order. */
+  unsolicited: Uint8Array;
+  /** The reader loop ended: `error` when the port failed or went away, undefined after `close()`. */
+  end: SessionError | undefined;
+}
+
+const encoder = new TextEncoder();
+
+export class Line {
+  readonly events = new Emitter<LineEvents>();
+  private readonly parser = new ReplyParser();
+  private reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
+  private writer: WritableStreamDefaultWriter<Uint8Array> | undefined;
+  private loop: Promise<void> = Promise.resolve();
+  private waiter: Waiter | undefined;
+  private closing = false;
+  private endedWith: SessionError | undefined;
+  private ended = false;
+  private txEnd = -Infinity;
+  private rxAt = -Infinity;
+
+  /**
+   * @param charMs wire time of one character at the open line settings (bits per character / baud), used
+   *   to know when a write has left the wire.
+   */
+  constructor(
+    private readonly port: SerialPortLike,
+    private readonly clock: Clock,
+    private readonly log: TrafficLog,
+    readonly charMs: number,
+  ) {}
+
+  /** Takes the reader and writer (synchronously) and starts the reader loop. */
+  start(): void {
+    const readable = this.port.readable;
+    const writable = this.port.writable;
+    if (!readable || !writable) throw portLostError();
+    this.writer = writable.getWriter();
+    this.reader = readable.getReader();
+    this.loop = this.readLoop(readable, this.reader);
+  }
+
+  get isOpen(): boolean {
+    return !this.ended;
+  }
+
+  /** The error the line ended with, if it ended by failure. */
+  get failure(): SessionError | undefined {
+    return this.endedWith;
+  }
+
+  /** When the last byte sent will have left the wire (clock ms). */
+  get lastTxEnd(): number {
+    return this.txEnd;
+  }
+
+  /** When the last byte was received (clock ms). */
+  get lastRxAt(): number {
+    return this.rxAt;
+  }
+
+  /** Wire time of `n` characters, ms. */
+  wireMs(n: number): number {
+    return n * this.charMs;
+  }
+
+  /** Tells the parser what is in flight; leftovers of an unfinished earlier reply become unsolicited. */
+  setMode(mode: ParserMode): void {
+    const leftover =
+      mode.kind === 'command'
+        ? this.parser.expect(mode.line)
+        : mode.kind === 'entry'
+          ? this.parser.expectEntry()
+          : this.parser.idle();
+    this.route(leftover);
+  }
+
+  async write(data: Uint8Array | string): Promise<void> {
+    const bytes = typeof data === 'string' ? encoder.encode(data) : data;
+    if (this.ended || !this.writer) throw this.endedWith ?? closedError();
+    const now = this.clock.now();
+    this.log.add(now, 'tx', bytes);
+    this.txEnd = Math.max(this.txEnd, now) + this.wireMs(bytes.length);
+    try {
+      await this.writer.write(bytes);
+    } catch (e) {
+      throw portLostError(e);
+    }
+  }
+
+  /**
+   * Waits for parser events until `pick` returns a value, the time runs out (`timeoutMs` from now), the
+   * signal aborts, or the line ends. One waiter at a time (the session's queue guarantees it).
+   */
+  waitFor<T>(pick: EventPick<T>, timeoutMs: number, what: string, signal?: AbortSignal): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      if (this.ended) {
+        reject(this.endedWith ?? closedError());
+        return;
+      }
+      if (signal?.aborted) {
+        reject(abortedError(signal.reason));
+        return;
+      }
+      const done = (): void => {
+        timer.cancel();
+        signal?.removeEventListener('abort', onAbort);
+        if (this.waiter === waiter) this.waiter = undefined;
+      };
+      const waiter: Waiter = {
+        pick: (event) => {
+          const r = pick(event);
+          if (!r) return false;
+          done();
+          resolve(r.value);
+          return true;
+        },
+        fail: (error) => {
+          done();
+          reject(error);
+        },
+      };
+      const onAbort = (): void => waiter.fail(abortedError(signal?.reason));
+      const timer = this.clock.setTimer(timeoutMs, () => waiter.fail(timeoutError(what, timeoutMs)));
+      signal?.addEventListener('abort', onAbort, { once: true });
+      this.waiter = waiter;
+    });
+  }
+
+  /**
+   * Waits until nothing has been received for `quietMs`, or `maxMs` have passed (a module that keeps
+   * sending — transparent data, heartbeats to COM — cannot hold the session forever). Lets a late answer
+   * drain after a timeout, so it is not taken for the next command's answer.
+   */
+  async quietRx(quietMs: number, maxMs: number, signal?: AbortSignal): Promise<void> {
+    const limit = this.clock.now() + maxMs;
+    for (;;) {
+      const due = Math.min(this.rxAt + quietMs, limit);
+      if (due <= this.clock.now()) return;
+      await this.waitUntil(due, signal);
+    }
+  }
+
+  /** Sleeps until clock time `at` (at once when past). */
+  async waitUntil(at: number, signal?: AbortSignal): Promise<void> {
+    const ms = at - this.clock.now();
+    if (ms > 0) {
+      await sleep(this.clock, ms, signal).catch((e: unknown) => {
+        throw abortedError(e);
+      });
+    }
+    if (this.ended) throw this.endedWith ?? closedError();
+  }
+
+  /** Fails the current waiter (a write that failed, a caller giving up). */
+  failWait(error: SessionError): void {
+    this.waiter?.fail(error);
+  }
+
+  /** Cancels the reader, waits for the loop to finish, releases the writer and closes the port. */
+  async close(): Promise<void> {
+    this.closing = true;
+    await this.reader?.cancel().catch(() => undefined);
+    await this.loop;
+    // The loop's end released the writer too: Web Serial closes a port only when both streams are unlocked.
+    this.finish(undefined);
+    await this.port.close().catch(() => undefined);
+  }
+
+  private async readLoop(
+    first: ReadableStream<Uint8Array>,
+    firstReader: ReadableStreamDefaultReader<Uint8Array>,
+  ): Promise<void> {
+    let readable: ReadableStream<Uint8Array> | null = first;
+    let reader: ReadableStreamDefaultReader<Uint8Array> | undefined = firstReader;
+    let error: unknown;
+    try {
+      // Web Serial replaces `port.readable` after a recoverable error (framing, parity, break, overrun); a
+      // fatal one (cable pulled) leaves it null. Keep reading while there is a new stream.
+      while (readable && reader && !this.closing) {
+        try {
+          for (;;) {
+            const { value, done } = await reader.read();
+            if (done) break;
+            if (value && value.length > 0) this.received(value);
+          }
+          break;
+        } catch (e) {
+          error = e;
+        } finally {
+          reader.releaseLock();
+          this.reader = undefined;
+        }
+        const next: ReadableStream<Uint8Array> | null = this.port.readable;
+        if (!next || next === readable || this.closing) break;
+        this.log.note(this.clock.now(), `read error, continuing: ${String(error)}`);
+        error = undefined;
+        readable = next;
+        reader = readable.getReader();
+        this.reader = reader;
+      }
+    } catch (e) {
+      error = e;
+    } finally {
+      // The one place the end is reported: a normal end after close(), else the port is gone.
+      this.finish(this.closing ? undefined : portLostError(error));
+    }
+  }
+
+  private received(bytes: Uint8Array): void {
+    this.rxAt = this.clock.now();
+    this.log.add(this.rxAt, 'rx', bytes);
+    this.route(this.parser.push(bytes));
+  }
+
+  private route(events: readonly ReplyEvent[]): void {
+    for (const event of events) {
+      // Unsolicited bytes are always reported, also when a waiter looks at them (the start message after
+      // a restart, a late answer during entry).
+      if (event.type === 'unsolicited') this.events.emit('unsolicited', event.bytes);
+      this.waiter?.pick(event);
+    }
+  }
+
+  private finish(error: SessionError | undefined): void {
+    if (this.ended) return;
+    this.ended = true;
+    this.endedWith = error;
+    this.writer?.releaseLock();
+    this.writer = undefined;
+    this.waiter?.fail(error ?? closedError());
+    this.events.emit('end', error);
+  }
+}

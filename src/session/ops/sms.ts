@@ -1,0 +1,47 @@
+/**
+ * Sending an SMS through the module (AT+SMSEND, manual 3.1.7.66). The text is escaped with the `[XX]` rule
+ * of 3.1.6.4 (`,` `=` `?` CR LF) and goes out as UTF-8, as the module expects (module-behaviour.md). The
+ * command is sent once: repeating it after a lost answer could send the message twice.
+ */
+import { findCommand } from '../../protocol/catalogue';
+import { escapeText } from '../../protocol/escape';
+import type { ValidationResult } from '../../protocol/types';
+import { validateValue } from '../../protocol/validate';
+import { invalidValuesError } from '../errors';
+import type { OperationHost } from './host';
+
+/** The parameter text of AT+SMSEND for a number and plain text, validated. */
+export function smsValue(number: string, text: string): ValidationResult {
+  const entry = findCommand('SMSEND');
+  if (!entry) throw new Error('SMSEND missing from the catalogue');
+  return validateValue(entry, `${number.trim()},${escapeText(text)}`);
+}
+
+export interface SmsLength {
+  readonly characters: number;
+  /** Any character outside GSM 7-bit basic Latin (Chinese…): the message goes as UCS-2, 70 per SMS. */
+  readonly unicode: boolean;
+  readonly perMessage: 70 | 160;
+  readonly messages: number;
+}
+
+/** How long a text is in SMS terms (shown to the person: 70 Chinese or 160 plain characters). */
+export function smsLength(text: string): SmsLength {
+  const characters = [...text].length;
+  const unicode = [...text].some((ch) => (ch.codePointAt(0) ?? 0) > 0x7f);
+  const perMessage = unicode ? 70 : 160;
+  return { characters, unicode, perMessage, messages: Math.max(1, Math.ceil(characters / perMessage)) };
+}
+
+export async function sendSms(
+  host: OperationHost,
+  number: string,
+  text: string,
+  signal?: AbortSignal,
+): Promise<void> {
+  const value = smsValue(number, text);
+  if (!value.ok) throw invalidValuesError(['SMSEND'], value.error.message);
+  host.progress({ done: 0, total: 1, step: 'AT+SMSEND' });
+  await host.set('SMSEND', value.value, signal, true);
+  host.progress({ done: 1, total: 1, step: '' });
+}

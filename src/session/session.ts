@@ -1,0 +1,515 @@
+/**
+ * The AT session: the one service every view uses to talk to a module, over Web Serial or the simulator's
+ * port. It owns the line (reader loop, writer, traffic log), runs one operation at a time, keeps one
+ * state a view renders directly, and knows how to reach the module: its UART, its UARTFT (the guard before
+ * `+++`, 50 ms until known), and the access mode the person chose (command mode or password AT).
+ *
+ * No DOM: time comes from the injected Clock, ports are SerialPort-shaped objects.
+ */
+import type { Clock } from '../clock/clock';
+import { factoryDefaults } from '../protocol/catalogue';
+import type { AssembledReply } from '../protocol/reply-parser';
+import { parseUartValue, type UartSettings } from '../protocol/uart';
+import type { Platform } from '../serial/port-error';
+import type { SerialPortLike } from '../serial/serial-port-like';
+import { findBaudRate, type BaudFound } from './baud';
+import type { Route } from './channel';
+import { Connection } from './connection';
+import { Emitter } from './emitter';
+import { enterCommandMode, leaveCommandMode, probeAt, probeWaitMs } from './entry';
+import {
+  atErrorOf,
+  garbledError,
+  notAnsweringError,
+  portLostError,
+  toSessionError,
+  type SessionError,
+} from './errors';
+import { apply, type ApplyResult } from './ops/apply';
+import type { OperationHost } from './ops/host';
+import { identify, type Identity } from './ops/identify';
+import { manage, type ManageAction } from './ops/manage';
+import { readAll, type ReadAllResult } from './ops/read-all';
+import { sendSms } from './ops/sms';
+import { SingleFlight } from './queue';
+import { restartAndReturn, type RestartHost } from './restart';
+import type { Access, OperationName, Progress, SessionState } from './state';
+import { DEFAULT_TIMEOUTS, DEFAULT_UARTFT, type SessionTimeouts } from './timing';
+import { TrafficLog, type TrafficLogOptions } from './traffic-log';
+
+export interface SessionOptions {
+  readonly clock: Clock;
+  readonly timeouts?: Partial<SessionTimeouts>;
+  readonly log?: TrafficLogOptions;
+  /** The device's UARTFT when known from before (a stored profile); 50 ms otherwise. */
+  readonly uartft?: number;
+  /** For advice in port errors (Linux `dialout`). */
+  readonly platform?: Platform;
+}
+
+export interface OperationOptions {
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (progress: Progress) => void;
+}
+
+export interface SessionEvents extends Record<string, unknown> {
+  state: SessionState;
+  /** Bytes that are no answer: transparent data, heartbeats to COM, the start message. */
+  unsolicited: Uint8Array;
+}
+
+/** The factory line, 115200 8N1 (catalogue default of AT+UART). */
+export const FACTORY_UART: UartSettings = parseUartValue(factoryDefaults()['UART'] ?? '') ?? {
+  baud: 115200,
+  dataBits: 8,
+  stopBits: 1,
+  parity: 'NONE',
+};
+
+/** Guards tried after the known UARTFT when `+++` gets no `a` (the device may have a longer one). */
+const ENTRY_GUARD_LADDER = [1000, 5000];
+
+/** Errors after which the module is known to be answering normally. */
+const MODULE_FINE = new Set(['at-error', 'invalid-value', 'verify-mismatch', 'aborted', 'invalid-state']);
+
+type Mode = 'unknown' | 'working' | 'command';
+
+export class AtSession {
+  readonly log: TrafficLog;
+  readonly timeouts: SessionTimeouts;
+  private readonly clock: Clock;
+  private readonly events = new Emitter<SessionEvents>();
+  private readonly queue = new SingleFlight();
+  private readonly connection: Connection;
+  private current: SessionState = { kind: 'disconnected' };
+  private mode: Mode = 'unknown';
+  private modeConfirmed = false;
+  private accessMode: Access = { kind: 'command' };
+  private uartftMs: number;
+
+  constructor(options: SessionOptions) {
+    this.clock = options.clock;
+    this.timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
+    this.log = new TrafficLog(options.log);
+    this.uartftMs = options.uartft ?? DEFAULT_UARTFT;
+    this.connection = new Connection(
+      {
+        clock: this.clock,
+        log: this.log,
+        timeouts: this.timeouts,
+        platform: options.platform ?? 'other',
+        route: () => this.route(),
+        unsolicited: (bytes) => this.events.emit('unsolicited', bytes),
+        lost: (error) => {
+          this.mode = 'unknown';
+          this.setState({ kind: 'failed', error, advice: error.advice, connected: false });
+        },
+      },
+      FACTORY_UART,
+    );
+  }
+
+  // ------------------------------------------------------------------ observing
+
+  get state(): SessionState {
+    return this.current;
+  }
+
+  /** Calls `listener` with the current state now and with every change; returns the unsubscribe function. */
+  subscribe(listener: (state: SessionState) => void): () => void {
+    const off = this.events.on('state', listener);
+    listener(this.current);
+    return off;
+  }
+
+  /** Bytes that are not answers (transparent data in the working mode, the start message…). */
+  onUnsolicited(listener: (bytes: Uint8Array) => void): () => void {
+    return this.events.on('unsolicited', listener);
+  }
+
+  /** The traffic log as JSON lines (TrafficLog.exportLog). */
+  exportLog(): string {
+    return this.log.exportLog();
+  }
+
+  // ------------------------------------------------------------------ what the session knows
+
+  /** The line settings the port is (or will be) opened with. */
+  get uart(): UartSettings {
+    return this.connection.uart;
+  }
+
+  /** The UARTFT the `+++` guard is timed from. */
+  get uartft(): number {
+    return this.uartftMs;
+  }
+
+  /** Sets the device's UARTFT (from a profile, or typed by the person). */
+  setUartft(ms: number): void {
+    this.uartftMs = Math.max(DEFAULT_UARTFT, ms);
+  }
+
+  get access(): Access {
+    return this.accessMode;
+  }
+
+  /** Command mode (`+++`, the default) or password AT in the working mode (3.1.3). */
+  setAccess(access: Access): void {
+    this.accessMode = access;
+  }
+
+  // ------------------------------------------------------------------ port
+
+  /**
+   * Opens `port` with `uart` (default: the last used, initially 115200 8N1). Nothing is sent: the module's
+   * mode is unknown until an operation (or `detect`) asks it.
+   */
+  async open(port: SerialPortLike, uart: UartSettings = this.connection.uart): Promise<void> {
+    await this.exclusive(async () => {
+      this.setState({ kind: 'opening' });
+      try {
+        await this.connection.connect(port, uart);
+      } catch (e) {
+        const error = toSessionError(e);
+        this.setState({ kind: 'failed', error, advice: error.advice, connected: false });
+        throw error;
+      }
+      this.mode = 'unknown';
+      this.modeConfirmed = false;
+      this.setState(this.modeState());
+    });
+  }
+
+  /** Cancels the reader, waits for it, closes the port. Safe to call in any state. */
+  async close(): Promise<void> {
+    // Not through the queue: close must also end a running operation (its command fails with `closed`).
+    await this.connection.drop();
+    this.mode = 'unknown';
+    this.setState({ kind: 'disconnected' });
+  }
+
+  // ------------------------------------------------------------------ modes
+
+  /** Asks `AT`: 'command' when the module answers, 'working' when it does not (nothing else is sent). */
+  detect(options: OperationOptions = {}): Promise<'command' | 'working'> {
+    return this.run('detect', options, false, async () => {
+      const line = this.connection.line;
+      const answer = await probeAt(line, this.timeouts, probeWaitMs(line, this.uartftMs), options.signal);
+      this.mode = answer ? 'command' : 'working';
+      this.modeConfirmed = answer !== undefined;
+      return this.mode === 'command' ? 'command' : 'working';
+    });
+  }
+
+  /** Enters command mode (3.1.2); resolves at once when the module is there already. */
+  enterCommandMode(options: OperationOptions = {}): Promise<void> {
+    return this.attempt(async () => {
+      await this.enter(options.signal);
+      this.setState(this.modeState());
+    }, options.signal);
+  }
+
+  /** AT+ENTM: back to the working mode (3.1.7.6). */
+  leaveCommandMode(options: OperationOptions = {}): Promise<void> {
+    return this.attempt(async () => {
+      const reply = await leaveCommandMode(this.connection.line, this.timeouts, options.signal);
+      if (reply.status === 'error') throw atErrorOf('AT+ENTM', reply.error);
+      this.mode = 'working';
+      this.modeConfirmed = true;
+      this.setState(this.modeState());
+    }, options.signal);
+  }
+
+  /**
+   * Finds the module's baud rate by trying the manual's list, most common first, and leaves the port open
+   * at the rate found, with the module in command mode.
+   */
+  findBaudRate(options: OperationOptions = {}): Promise<UartSettings> {
+    return this.run('find-baud', options, false, async (host) => {
+      const found = await this.searchBaud((p) => host.progress(p), options.signal);
+      return { ...this.connection.uart, baud: found.baud };
+    });
+  }
+
+  // ------------------------------------------------------------------ operations
+
+  /** VER, SN, IMEI, ICCID, SYSINFO, CSQ. */
+  identify(options: OperationOptions = {}): Promise<Identity> {
+    return this.run('identify', options, true, (host) => identify(host, options.signal));
+  }
+
+  /** Every catalogue setting (or `names`), with progress; partial results when the line fails. */
+  readAll(options: OperationOptions & { readonly names?: readonly string[] } = {}): Promise<ReadAllResult> {
+    return this.run(
+      'read-all',
+      options,
+      true,
+      (host) => readAll(host, options.names, options.signal),
+      (r) => r.error,
+    );
+  }
+
+  /** Plan, write with read-back, restart when needed, confirm; see ops/apply.ts. */
+  apply(target: Readonly<Record<string, string>>, options: OperationOptions = {}): Promise<ApplyResult> {
+    return this.run(
+      'apply',
+      options,
+      true,
+      (host) => apply(host, target, options.signal),
+      (r) => r.error,
+    );
+  }
+
+  /** Writes a snapshot taken by `apply` back: apply(snapshot). */
+  restore(snapshot: Readonly<Record<string, string>>, options: OperationOptions = {}): Promise<ApplyResult> {
+    return this.apply(snapshot, options);
+  }
+
+  /** AT+Z, AT+REBOOT, AT+CFGTF, AT+RELD, AT+CLEAR, with their restart waits (ops/manage.ts). */
+  manage(action: ManageAction, options: OperationOptions = {}): Promise<void> {
+    return this.run(action === 'CFGTF' ? 'manage' : 'restart', options, true, (host) =>
+      manage(host, action, options.signal),
+    );
+  }
+
+  /** AT+SMSEND with the text escaped (ops/sms.ts). */
+  sendSms(number: string, text: string, options: OperationOptions = {}): Promise<void> {
+    return this.run('sms', options, true, (host) => sendSms(host, number, text, options.signal));
+  }
+
+  /**
+   * A terminal line, sent as typed (a CR is added; the password prefix too in password access). Resolves
+   * with the module's answer. `+++` alone enters command mode.
+   */
+  raw(text: string, options: OperationOptions = {}): Promise<AssembledReply | undefined> {
+    if (text.trim() === '+++') return this.enterCommandMode(options).then(() => undefined);
+    return this.run('raw', options, false, async () => {
+      const reply = await this.connection.channel.send(
+        text,
+        options.signal ? { signal: options.signal } : {},
+      );
+      this.noteRawEffect(text, reply);
+      return reply;
+    });
+  }
+
+  /** Transparent data to the module in its working mode (forwarded to the network). */
+  writeData(bytes: Uint8Array, options: OperationOptions = {}): Promise<void> {
+    return this.exclusive(() => this.connection.line.write(bytes), options.signal);
+  }
+
+  // ------------------------------------------------------------------ internals: running operations
+
+  /** Runs `job` when the operations before it are done; every rejection is a SessionError. */
+  private exclusive<T>(job: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+    return this.queue.run(job, signal).catch((e: unknown) => {
+      throw toSessionError(e);
+    });
+  }
+
+  /** `exclusive`, and a failure leaves the state that fits it (settle). */
+  private attempt<T>(job: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+    return this.exclusive(async () => {
+      try {
+        return await job();
+      } catch (e) {
+        throw this.settle(e);
+      }
+    }, signal);
+  }
+
+  /**
+   * Runs an operation: enters command mode first when it needs the module and the access is command mode,
+   * shows it as busy, and settles the state from its outcome. Operations that report failures in their
+   * result (read-all, apply) resolve; `errorOf` tells the state what stopped them.
+   */
+  private run<T>(
+    operation: OperationName,
+    options: OperationOptions,
+    needsAccess: boolean,
+    body: (host: OperationHost) => Promise<T>,
+    errorOf: (result: T) => SessionError | undefined = () => undefined,
+  ): Promise<T> {
+    return this.attempt(async () => {
+      this.connection.ensureOpen();
+      if (needsAccess && this.accessMode.kind === 'command' && this.mode !== 'command') {
+        await this.enter(options.signal);
+      }
+      this.setBusy(operation, { done: 0, total: 0, step: '' });
+      const result = await body(this.operationHost(operation, options));
+      const error = errorOf(result);
+      if (error) this.settle(error);
+      else this.setState(this.modeState());
+      return result;
+    }, options.signal);
+  }
+
+  private operationHost(operation: OperationName, options: OperationOptions): OperationHost {
+    const progress = (p: Progress): void => {
+      this.setBusy(operation, p);
+      options.onProgress?.(p);
+    };
+    return {
+      query: async (name, signal) => {
+        const value = await this.connection.channel.query(name, signal ? { signal } : {});
+        if (name === 'UARTFT' && /^\d+$/.test(value)) this.uartftMs = Math.max(this.uartftMs, Number(value));
+        return value;
+      },
+      set: (name, value, signal, once) =>
+        this.connection.channel.set(name, value, {
+          ...(signal ? { signal } : {}),
+          ...(once ? { once } : {}),
+        }),
+      action: (name, signal) => this.connection.channel.action(name, signal ? { signal } : {}),
+      restart: (command, settings, signal) => {
+        progress({ done: 0, total: 1, step: `AT+${command}` });
+        return restartAndReturn(this.restartHost(progress), command, settings, signal);
+      },
+      lineSuspect: () => this.connection.suspect,
+      progress,
+      now: () => this.clock.now(),
+    };
+  }
+
+  private restartHost(progress: (p: Progress) => void): RestartHost {
+    return {
+      clock: this.clock,
+      timeouts: this.timeouts,
+      connection: this.connection,
+      passwordAccess: () => this.accessMode.kind === 'password',
+      uartft: () => this.uartftMs,
+      adopt: ({ uartft, password }) => {
+        if (uartft !== undefined) this.uartftMs = Math.max(DEFAULT_UARTFT, uartft);
+        if (password !== undefined && this.accessMode.kind === 'password') {
+          this.accessMode = { kind: 'password', password };
+        }
+      },
+      modeUnknown: () => {
+        this.mode = 'unknown';
+        this.modeConfirmed = false;
+      },
+      modeWorking: () => {
+        this.mode = 'working';
+        this.modeConfirmed = true;
+      },
+      enter: (signal) => this.enter(signal),
+      searchBaud: async (signal) => {
+        await this.searchBaud(progress, signal);
+      },
+    };
+  }
+
+  /** The state after a failure; returns the error to throw. */
+  private settle(e: unknown): SessionError {
+    const error = toSessionError(e);
+    if (!this.connection.port) {
+      // close() ended the operation.
+      this.setState({ kind: 'disconnected' });
+      return error;
+    }
+    const line = this.connection.lastLine;
+    if (!line || !line.isOpen) {
+      this.mode = 'unknown';
+      const lost = line?.failure ?? (error.code === 'port' ? error : portLostError());
+      this.setState({ kind: 'failed', error: lost, advice: lost.advice, connected: false });
+      return error.code === 'closed' ? error : lost;
+    }
+    if (MODULE_FINE.has(error.code)) {
+      this.setState(this.modeState());
+    } else {
+      this.mode = 'unknown';
+      this.setState({ kind: 'failed', error, advice: error.advice, connected: true });
+    }
+    return error;
+  }
+
+  private modeState(): SessionState {
+    if (!this.connection.lastLine) return { kind: 'disconnected' };
+    return this.mode === 'command'
+      ? { kind: 'command-mode' }
+      : { kind: 'working-mode', confirmed: this.mode === 'working' && this.modeConfirmed };
+  }
+
+  private setBusy(operation: OperationName, progress: Progress): void {
+    this.setState({
+      kind: 'busy',
+      operation,
+      progress,
+      mode: this.mode === 'command' ? 'command' : 'working',
+    });
+  }
+
+  private setState(state: SessionState): void {
+    this.current = state;
+    this.events.emit('state', state);
+  }
+
+  // ------------------------------------------------------------------ internals: reaching the module
+
+  /**
+   * Gets the module into command mode with the known UARTFT, then with longer guards (the device may have
+   * a longer one than we know). Fails with `not-answering`, or `garbled` when bytes came that were no
+   * answer (a wrong baud rate is likely).
+   */
+  private async enter(signal?: AbortSignal): Promise<void> {
+    const line = this.connection.line;
+    const guards = [this.uartftMs, ...ENTRY_GUARD_LADDER.filter((g) => g > this.uartftMs)];
+    let noise = false;
+    try {
+      for (const uartft of guards) {
+        const result = await enterCommandMode(line, this.timeouts, {
+          uartft,
+          ...(signal ? { signal } : {}),
+          onStep: (step) => this.setState({ kind: 'entering', step }),
+        });
+        if (result.kind !== 'silent') {
+          this.mode = 'command';
+          if (uartft > this.uartftMs) this.uartftMs = uartft;
+          return;
+        }
+        noise ||= result.noise;
+      }
+    } catch (e) {
+      this.mode = 'unknown';
+      throw e;
+    }
+    this.mode = 'unknown';
+    throw noise ? garbledError('+++', 'bytes came, but no "a"') : notAnsweringError(this.uartftMs);
+  }
+
+  private async searchBaud(progress: (p: Progress) => void, signal?: AbortSignal): Promise<BaudFound> {
+    const found = await findBaudRate(
+      {
+        reopen: (baud) => this.connection.reopen({ ...this.connection.uart, baud }),
+        timeouts: this.timeouts,
+        uartft: this.uartftMs,
+        progress,
+      },
+      signal,
+    );
+    this.mode = 'command';
+    return found;
+  }
+
+  /** Terminal lines that change the mode: AT+ENTM, and the restarts. */
+  private noteRawEffect(text: string, reply: AssembledReply): void {
+    if (reply.status !== 'ok') return;
+    const cmd = text.trim().toUpperCase();
+    if (cmd === 'AT+ENTM') {
+      this.mode = 'working';
+      this.modeConfirmed = true;
+    } else if (/^AT\+(Z|REBOOT|RELD|CLEAR)$/.test(cmd)) {
+      this.mode = 'unknown';
+      this.modeConfirmed = false;
+    } else if (this.accessMode.kind === 'command' || this.mode === 'command') {
+      this.mode = 'command';
+    }
+  }
+
+  /** How commands reach the module: with the password only in password access and outside command mode. */
+  private route(): Route {
+    const password =
+      this.accessMode.kind === 'password' && this.mode !== 'command' ? this.accessMode.password : undefined;
+    return { password, uartft: this.uartftMs };
+  }
+}

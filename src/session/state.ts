@@ -1,0 +1,50 @@
+/**
+ * The one state a view renders (architecture.md, "Session state"). Every state says what the module is
+ * doing as far as the session knows, and `failed` says what went wrong and what to do.
+ */
+import type { Text } from '../protocol/types';
+import type { SessionError } from './errors';
+
+/** How operations reach the module: command mode (`+++`), or password AT in the working mode (3.1.3). */
+export type Access = { readonly kind: 'command' } | { readonly kind: 'password'; readonly password: string };
+
+export type OperationName =
+  'detect' | 'find-baud' | 'identify' | 'read-all' | 'apply' | 'restart' | 'manage' | 'sms' | 'raw';
+
+export interface Progress {
+  /** Steps done and the total (commands, settings, bauds tried). */
+  readonly done: number;
+  readonly total: number;
+  /** What is under way, e.g. `AT+SOCKA?`, `restart`, `9600`. */
+  readonly step: string;
+}
+
+export type SessionState =
+  | { readonly kind: 'disconnected' }
+  | { readonly kind: 'opening' }
+  /**
+   * The port is open and the module is (believed to be) in its working mode. `confirmed` is false until the
+   * module has shown it (no answer to `AT`, or after AT+ENTM/restart): right after opening, nothing is known.
+   */
+  | { readonly kind: 'working-mode'; readonly confirmed: boolean }
+  | { readonly kind: 'entering'; readonly step: EntryStep }
+  | { readonly kind: 'command-mode' }
+  | {
+      readonly kind: 'busy';
+      readonly operation: OperationName;
+      readonly progress: Progress;
+      /** Where the module is while the operation runs. */
+      readonly mode: 'command' | 'working';
+    }
+  | {
+      readonly kind: 'failed';
+      readonly error: SessionError;
+      readonly advice: Text;
+      /** The port is still open (retry possible) or gone (reconnect needed). */
+      readonly connected: boolean;
+    };
+
+/** Steps of entering command mode (manual 3.1.2, figure 27). */
+export type EntryStep = 'detect' | 'guard' | 'plus' | 'handshake';
+
+export type SessionStateKind = SessionState['kind'];
