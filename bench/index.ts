@@ -1,5 +1,6 @@
 import { measureInitialJs } from './bundle-size';
 import { measureSession } from './session';
+import { measureShareLinkLength } from './share-link';
 import { measureThroughputTimingOff, measureWireRate230400 } from './simulator';
 import { formatResult, meetsGoal, type BenchResult } from './report';
 
@@ -8,6 +9,7 @@ results.push(measureInitialJs());
 results.push(measureThroughputTimingOff());
 results.push(measureWireRate230400());
 results.push(...(await measureSession()));
+results.push(await measureShareLinkLength());
 
 console.log('\nBenchmarks (measured in this run):');
 for (const r of results) console.log(`  ${formatResult(r)}`);

@@ -1,0 +1,45 @@
+/** The storage layer's public API (IndexedDB via idb). */
+export { closeStore, configureStore, onStoreEvent, type StoreConfig, type StoreEvent } from './connection';
+export { StorageError, toStorageError, type StorageErrorKind } from './errors';
+export {
+  addProfile,
+  duplicateProfile,
+  getProfile,
+  getRawProfileRecord,
+  listProfiles,
+  renameProfile,
+  updateProfile,
+  type CorruptRecord,
+  type ProfileChanges,
+  type ProfileList,
+  type StoredProfile,
+} from './profiles';
+export { emptyTrash, listTrash, purgeProfile, restoreProfile, trashProfile } from './trash';
+export {
+  deviceId,
+  getDevice,
+  listApplies,
+  listDevices,
+  recordApply,
+  recordDevice,
+  type ApplyInput,
+  type DeviceIdentity,
+} from './devices';
+export { deleteAppSetting, getAppSetting, setAppSetting } from './app-settings';
+export {
+  requestPersistentStorage,
+  storageUse,
+  type PersistenceState,
+  type StorageManagerLike,
+  type StorageUse,
+} from './persistence';
+export {
+  DB_NAME,
+  DB_VERSION,
+  type ApplyRecord,
+  type AppSettingValue,
+  type DeviceRead,
+  type DeviceRecord,
+  type SettingOutcome,
+  type SettingResult,
+} from './schema';

@@ -1,0 +1,80 @@
+import { openDB, type IDBPDatabase } from 'idb';
+import { afterEach, describe, expect, it } from 'vitest';
+import { closeStore, getDb } from '../../src/storage/connection';
+import { getAppSetting } from '../../src/storage/app-settings';
+import { getDevice, listApplies } from '../../src/storage/devices';
+import { getRawProfileRecord, listProfiles } from '../../src/storage/profiles';
+import { listTrash } from '../../src/storage/trash';
+import { DB_VERSION, type StoreSchemaV1 } from '../../src/storage/schema';
+import { upgradeToV1 } from '../../src/storage/upgrade';
+import { fullProfile, smallProfile } from '../profile/fixtures';
+import { freshStore } from './helpers';
+
+afterEach(() => closeStore());
+
+const CORRUPT = {
+  id: 'broken',
+  profile: { formatVersion: 1, name: 'half written', values: { UARTFT: 'fast' } },
+};
+
+async function writeVersion1(name: string): Promise<void> {
+  const db: IDBPDatabase<StoreSchemaV1> = await openDB<StoreSchemaV1>(name, 1, {
+    upgrade: (d) => upgradeToV1(d),
+  });
+  const tx = db.transaction(['profiles', 'devices', 'applies', 'settings'], 'readwrite');
+  await Promise.all([
+    tx.objectStore('profiles').put({ id: 'a', profile: fullProfile() }),
+    tx.objectStore('profiles').put({ id: 'b', profile: smallProfile('in the trash'), trashedAt: 5 }),
+    tx.objectStore('profiles').put(CORRUPT as never),
+    tx.objectStore('devices').put({
+      id: '868123456789012',
+      imei: '868123456789012',
+      firstSeen: 1,
+      lastSeen: 2,
+      lastRead: { at: 2, values: { WKMOD: 'NET' } },
+    }),
+    tx.objectStore('applies').add({
+      deviceId: '868123456789012',
+      at: 3,
+      restarted: true,
+      results: [{ setting: 'WKMOD', outcome: 'applied', value: 'HTTPD' }],
+    }),
+    tx.objectStore('applies').add({ deviceId: '868123456789012', at: 4, restarted: false, results: [] }),
+    tx.objectStore('settings').put('zh-CN', 'language'),
+    tx.objectStore('settings').put({ nested: [1, 2] }, 'layout'),
+  ]);
+  await tx.done;
+  db.close();
+}
+
+describe('schema upgrades', () => {
+  it('upgrading a version-1 database to the current version keeps every record', async () => {
+    const name = await freshStore();
+    await writeVersion1(name);
+
+    const list = await listProfiles();
+    expect(list.profiles.map((p) => p.id)).toEqual(['a']);
+    expect(list.profiles[0]?.profile).toEqual(fullProfile());
+    expect(list.corrupt.map((c) => c.id)).toEqual(['broken']);
+    expect((await listTrash()).profiles.map((p) => p.id)).toEqual(['b']);
+    expect(await getRawProfileRecord('broken')).toEqual(CORRUPT);
+    expect((await getDevice('868123456789012'))?.lastRead?.values).toEqual({ WKMOD: 'NET' });
+    expect((await listApplies('868123456789012')).map((a) => a.at)).toEqual([4, 3]);
+    expect(await getAppSetting('language', 'en')).toBe('zh-CN');
+    expect(await getAppSetting('layout', null)).toEqual({ nested: [1, 2] });
+
+    const db = await getDb();
+    expect(db.version).toBe(DB_VERSION);
+    const tx = db.transaction(['profiles', 'applies']);
+    expect([...tx.objectStore('profiles').indexNames]).toEqual(['by-updated']);
+    expect([...tx.objectStore('applies').indexNames].sort()).toEqual(['by-device', 'by-time']);
+    expect(await tx.objectStore('profiles').index('by-updated').getAllKeys()).toEqual(['b', 'a']);
+  });
+
+  it('a new install creates the current schema directly', async () => {
+    await freshStore();
+    const db = await getDb();
+    expect(db.version).toBe(DB_VERSION);
+    expect([...db.objectStoreNames].sort()).toEqual(['applies', 'devices', 'profiles', 'settings']);
+  });
+});
