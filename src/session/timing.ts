@@ -44,9 +44,11 @@ export const DEFAULT_UARTFT = 50;
 
 /**
  * Margin added to the UARTFT guard: the module measures the gap from the end of our last byte to the
- * start of the first `+`; USB-serial adapters add a few ms of jitter to when bytes leave. 5 % (at least
- * 5 ms) keeps us on the safe side without wasting the wire.
+ * start of the first `+`, and bytes do not leave when we write them: USB-serial adapters hold them up to
+ * their latency timer (FTDI: 16 ms by default) and the simulator's worker gets them a message hop later.
+ * If `AT\r` is held up longer than `+++`, the gap the module sees shrinks by the difference and `+++`
+ * becomes data. 10 % (at least 10 ms) covers that jitter and stays within the entry-time budget.
  */
 export function guardMs(uartft: number): number {
-  return uartft + Math.max(5, uartft * 0.05);
+  return uartft + Math.max(10, uartft * 0.1);
 }
