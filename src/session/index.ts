@@ -20,5 +20,4 @@ export { IDENTITY_QUERIES } from './ops/identify';
 export { MANAGE_ACTIONS } from './ops/manage';
 export type { ManageAction, ManageInfo } from './ops/manage';
 export type { ReadAllResult } from './ops/read-all';
-export { smsLength, smsValue } from './ops/sms';
-export type { SmsLength } from './ops/sms';
+export { smsValue } from './ops/sms';

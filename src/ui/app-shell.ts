@@ -1,80 +1,263 @@
-import { LitElement, css, html } from 'lit';
+import { ContextProvider } from '@lit/context';
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
+import type { Text } from '../protocol/types';
+import styles from './app-shell.styles';
+import './components/help-dialog/help-dialog';
+import './components/status-pill/status-pill';
+import { languageContext, sessionContext, simulatorContext, storeContext } from './context';
+import { initialLang, LANGUAGE_STORAGE_KEY, langTag, pick, format, type Lang } from './i18n/language';
+import { PROFILES_NAV } from './i18n/profile-nav';
+import { S } from './i18n/strings';
+import { shareFragmentOf } from './logic/profile-link-hash';
+import { createServices } from './services/lazy-services';
+import type { UiSessionState } from './services/session-service';
+import { ConfigStore } from './state/config-store';
+import { base, tokens } from './styles/shared';
 
-type Lang = 'en' | 'zh-CN';
+/** The views, each its own chunk, loaded when first shown. */
+const VIEWS = {
+  connect: { label: S.nav.connect, load: () => import('./views/connect-view') },
+  dashboard: { label: S.nav.dashboard, load: () => import('./views/dashboard-view') },
+  settings: { label: S.nav.settings, load: () => import('./views/settings-view') },
+  changes: { label: S.nav.changes, load: () => import('./views/changes-view') },
+  terminal: { label: S.nav.terminal, load: () => import('./views/terminal-view') },
+  tools: { label: S.nav.tools, load: () => import('./views/tools-view') },
+  simulator: { label: S.nav.simulator, load: () => import('./views/simulator-view') },
+  profiles: { label: PROFILES_NAV, load: () => import('./views/profiles-view') },
+} satisfies Record<string, { label: Text; load: () => Promise<unknown> }>;
 
-const TEXT = {
-  en: {
-    title: 'USR-LTE-7S4 Configurator',
-    subtitle: 'Configure the 4G DTU over USB serial, or try everything on the built-in simulator.',
-    device: 'Device',
-    simulator: 'Simulator (no hardware needed)',
-    language: 'Language',
-  },
-  'zh-CN': {
-    title: 'USR-LTE-7S4 配置工具',
-    subtitle: '通过 USB 串口配置 4G DTU，或在内置模拟器上体验全部功能。',
-    device: '设备',
-    simulator: '模拟器（无需硬件）',
-    language: '语言',
-  },
-} as const;
+export type ViewId = keyof typeof VIEWS;
+const VIEW_IDS = Object.keys(VIEWS) as ViewId[];
 
-function browserLang(): Lang {
-  return navigator.language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+function viewFromHash(hash: string): ViewId {
+  const id = hash.replace(/^#\/?/, '').split(/[?/]/)[0] ?? '';
+  return (VIEW_IDS as string[]).includes(id) ? (id as ViewId) : 'connect';
 }
 
-/** The root element: it will provide the shared services (session, store, simulator) to the views. */
+function storedLanguage(): string | null {
+  try {
+    return localStorage.getItem(LANGUAGE_STORAGE_KEY);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The root element. It provides the shared services through `@lit/context` (context.ts): the session, the
+ * config store, the simulator and the language; routes between the views (`#settings`, …) and loads each
+ * on demand; keeps the connection state visible; and opens the help when a connection fails.
+ */
 @customElement('dtu-app')
 export class DtuApp extends LitElement {
-  static override styles = css`
-    :host {
-      display: block;
-      max-width: 1100px;
-      margin: 0 auto;
-      padding: 16px;
-    }
-    header {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 12px;
-      align-items: baseline;
-      justify-content: space-between;
-    }
-    h1 {
-      font-size: 1.4rem;
-      margin: 0;
-    }
-    p {
-      margin: 4px 0 16px;
-      color: #445;
-    }
-  `;
+  static override styles = [tokens, base, styles];
 
-  @state() private language: Lang = browserLang();
+  private readonly services = createServices();
+  private readonly store = new ConfigStore();
+
+  @state() private language: Lang = initialLang(
+    storedLanguage(),
+    navigator.languages ?? [navigator.language],
+  );
+  @state() private view: ViewId = viewFromHash(location.hash);
+  /** A profile link (`#p=…`) being previewed instead of a view. */
+  @state() private shareLink: string | undefined = shareFragmentOf(location.hash);
+  @state() private loaded = new Set<ViewId>();
+  @state() private loadFailed = false;
+  @state() private sessionState: UiSessionState = { kind: 'disconnected' };
+  @state() private helpOpen = false;
+  @state() private pending = 0;
+
+  private readonly languageProvider = new ContextProvider(this, {
+    context: languageContext,
+    initialValue: this.language,
+  });
+
+  constructor() {
+    super();
+    new ContextProvider(this, { context: sessionContext, initialValue: this.services.session });
+    new ContextProvider(this, { context: storeContext, initialValue: this.store });
+    new ContextProvider(this, { context: simulatorContext, initialValue: this.services.simulator });
+    this.services.session.subscribe((s) => {
+      if (s.kind === 'failed' && this.sessionState.kind !== 'failed') this.helpOpen = true;
+      this.sessionState = s;
+    });
+    this.store.subscribe(() => (this.pending = this.store.draft.size));
+  }
+
+  private readonly onHash = (): void => {
+    this.shareLink = shareFragmentOf(location.hash);
+    this.view = viewFromHash(location.hash);
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('hashchange', this.onHash);
+    this.applyLanguage();
+    // The "new version available" prompt (with the service worker's code) loads after the first render.
+    void import('./components/update-prompt/update-prompt');
+  }
+
+  override disconnectedCallback(): void {
+    window.removeEventListener('hashchange', this.onHash);
+    super.disconnectedCallback();
+  }
+
+  override willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('view')) void this.ensureLoaded(this.view);
+    if (changed.has('shareLink') && this.shareLink !== undefined) {
+      void import('./views/link-preview-view').catch(() => (this.loadFailed = true));
+    }
+  }
+
+  private async ensureLoaded(view: ViewId): Promise<void> {
+    if (this.loaded.has(view)) return;
+    try {
+      await VIEWS[view].load();
+      this.loaded = new Set([...this.loaded, view]);
+      this.loadFailed = false;
+    } catch {
+      this.loadFailed = true;
+    }
+  }
+
+  private setLanguage(lang: Lang): void {
+    this.language = lang;
+    try {
+      localStorage.setItem(LANGUAGE_STORAGE_KEY, lang);
+    } catch {
+      // Private mode: the choice lasts for this page only.
+    }
+    this.applyLanguage();
+  }
+
+  private applyLanguage(): void {
+    this.languageProvider.setValue(this.language);
+    document.documentElement.lang = langTag(this.language);
+    document.title = pick(S.app.title, this.language);
+  }
+
+  private t(text: Text): string {
+    return pick(text, this.language);
+  }
+
+  private async useSimulator(): Promise<void> {
+    this.helpOpen = false;
+    this.services.session.dismissFailure();
+    location.hash = '#connect';
+    await this.services.session.connect({ transport: 'simulator', line: 'auto' }).catch(() => undefined);
+  }
+
+  private retry(): void {
+    this.helpOpen = false;
+    this.services.session.dismissFailure();
+    location.hash = '#connect';
+  }
+
+  private renderView(): TemplateResult {
+    if (this.loadFailed) return html`<p class="notice error" role="alert">${this.t(S.app.loadFailed)}</p>`;
+    // A profile link is previewed, never applied by itself (views/link-preview-view.ts).
+    if (this.shareLink !== undefined) {
+      return html`<dtu-link-preview-view .fragment=${this.shareLink}></dtu-link-preview-view>`;
+    }
+    if (!this.loaded.has(this.view))
+      return html`<p class="muted" aria-busy="true">${this.t(S.app.loading)}</p>`;
+    switch (this.view) {
+      case 'connect':
+        return html`<dtu-connect-view></dtu-connect-view>`;
+      case 'dashboard':
+        return html`<dtu-dashboard-view></dtu-dashboard-view>`;
+      case 'settings':
+        return html`<dtu-settings-view></dtu-settings-view>`;
+      case 'changes':
+        return html`<dtu-changes-view></dtu-changes-view>`;
+      case 'terminal':
+        return html`<dtu-terminal-view></dtu-terminal-view>`;
+      case 'tools':
+        return html`<dtu-tools-view></dtu-tools-view>`;
+      case 'simulator':
+        return html`<dtu-simulator-view></dtu-simulator-view>`;
+      case 'profiles':
+        return html`<dtu-profiles-view></dtu-profiles-view>`;
+    }
+  }
 
   override render() {
-    const t = TEXT[this.language];
+    const s = this.sessionState;
+    const connected = s.kind !== 'disconnected' && s.kind !== 'failed';
     return html`
+      <a class="skip" href="#main" @click=${this.skip}>${this.t(S.app.skip)}</a>
       <header>
-        <h1>${t.title}</h1>
-        <label
-          >${t.language}
-          <select
-            @change=${(e: Event) => {
-              this.language = (e.target as HTMLSelectElement).value as Lang;
-            }}
-          >
-            <option value="en" ?selected=${this.language === 'en'}>English</option>
-            <option value="zh-CN" ?selected=${this.language === 'zh-CN'}>中文</option>
-          </select>
-        </label>
+        <div class="top">
+          <div>
+            <h1>${this.t(S.app.title)}</h1>
+            <p class="subtitle">${this.t(S.app.subtitle)}</p>
+          </div>
+          <div class="controls">
+            <label
+              >${this.t(S.app.language)}
+              <select
+                data-testid="language"
+                @change=${(e: Event) => this.setLanguage((e.target as HTMLSelectElement).value as Lang)}
+              >
+                <option value="en" ?selected=${this.language === 'en'} lang="en">English</option>
+                <option value="zh" ?selected=${this.language === 'zh'} lang="zh-CN">中文</option>
+              </select>
+            </label>
+          </div>
+        </div>
+        <nav aria-label=${this.t(S.app.mainNav)}>
+          <ul>
+            ${VIEW_IDS.map(
+              (id) =>
+                html`<li>
+                  <a
+                    href=${`#${id}`}
+                    aria-current=${this.view === id && !this.shareLink ? 'page' : nothing}
+                    data-view=${id}
+                    >${this.t(VIEWS[id].label)}${
+                      id === 'changes' && this.pending > 0
+                        ? html`<span
+                            class="count"
+                            aria-label=${format(S.nav.pendingBadge, this.language, { n: this.pending })}
+                            >${this.pending}</span
+                          >`
+                        : nothing
+                    }</a
+                  >
+                </li>`,
+            )}
+          </ul>
+        </nav>
       </header>
-      <p>${t.subtitle}</p>
-      <section aria-label=${t.device}>
-        <strong>${t.device}:</strong> <span data-testid="device-kind">${t.simulator}</span>
-      </section>
+      <div class="statusbar">
+        <div class="inner">
+          <dtu-status-pill .state=${s} @dtu-show-help=${() => (this.helpOpen = true)}></dtu-status-pill>
+          ${
+            connected
+              ? html`<button type="button" @click=${() => void this.services.session.disconnect()}>
+                  ${this.t(S.state.disconnect)}
+                </button>`
+              : nothing
+          }
+        </div>
+      </div>
+      <dtu-update-prompt></dtu-update-prompt>
+      <main id="main" tabindex="-1" @dtu-show-help=${() => (this.helpOpen = true)}>${this.renderView()}</main>
+      <dtu-help-dialog
+        .problem=${s.kind === 'failed' ? s.problem : undefined}
+        .onLinux=${/Linux/.test(navigator.userAgent) && !/Android/.test(navigator.userAgent)}
+        ?open=${this.helpOpen}
+        @dtu-close=${() => (this.helpOpen = false)}
+        @dtu-retry=${this.retry}
+        @dtu-use-simulator=${() => void this.useSimulator()}
+      ></dtu-help-dialog>
     `;
+  }
+
+  private skip(e: Event): void {
+    e.preventDefault();
+    this.renderRoot.querySelector<HTMLElement>('main')?.focus();
   }
 }
 

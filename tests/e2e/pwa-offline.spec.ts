@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 
-// The app does not register its service worker yet (the lead wires src/pwa/register.ts into main.ts), so
-// this test registers the built /sw.js itself, exactly as registerServiceWorker() does (module worker).
+// The app registers its service worker itself (src/main.ts → registerServiceWorker(), a module worker);
+// the test only waits for that registration to be active.
 test('after one visit the app reloads with the network off, from the service worker cache', async ({
   page,
   context,
@@ -12,10 +12,8 @@ test('after one visit the app reloads with the network off, from the service wor
   });
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/USR-LTE-7S4/);
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.register('/sw.js', { type: 'module' });
-    await navigator.serviceWorker.ready;
-  });
+  const scriptURL = await page.evaluate(async () => (await navigator.serviceWorker.ready).active?.scriptURL);
+  expect(scriptURL).toMatch(/\/sw\.js$/);
   await context.setOffline(true);
   await page.reload();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/USR-LTE-7S4/);

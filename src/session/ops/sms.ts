@@ -17,22 +17,6 @@ export function smsValue(number: string, text: string): ValidationResult {
   return validateValue(entry, `${number.trim()},${escapeText(text)}`);
 }
 
-export interface SmsLength {
-  readonly characters: number;
-  /** Any character outside GSM 7-bit basic Latin (Chinese…): the message goes as UCS-2, 70 per SMS. */
-  readonly unicode: boolean;
-  readonly perMessage: 70 | 160;
-  readonly messages: number;
-}
-
-/** How long a text is in SMS terms (shown to the person: 70 Chinese or 160 plain characters). */
-export function smsLength(text: string): SmsLength {
-  const characters = [...text].length;
-  const unicode = [...text].some((ch) => (ch.codePointAt(0) ?? 0) > 0x7f);
-  const perMessage = unicode ? 70 : 160;
-  return { characters, unicode, perMessage, messages: Math.max(1, Math.ceil(characters / perMessage)) };
-}
-
 export async function sendSms(
   host: OperationHost,
   number: string,

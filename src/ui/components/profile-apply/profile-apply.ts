@@ -1,0 +1,262 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { recordApply, recordDevice, StorageError } from '../../../storage';
+import '../progress-bar/progress-bar';
+import '../profile-device/profile-device';
+import { LanguageController } from '../../controllers/language-controller';
+import { SessionController } from '../../controllers/session-controller';
+import { StoreController } from '../../controllers/store-controller';
+import { dtuEvent } from '../../events';
+import { P } from '../../i18n/profile-strings';
+import { S } from '../../i18n/strings';
+import { maskSecrets } from '../../logic/fields';
+import {
+  applyPlan,
+  planCommands,
+  planValues,
+  shownPlanCommand,
+  type ApplyPlan,
+} from '../../logic/profile-plan';
+import { applyFraction } from '../../logic/profile-progress';
+import { isFailure, restoreValues, toSettingResults } from '../../logic/profile-results';
+import type { ApplyProgress, ApplyReport, Identity } from '../../services/session-service';
+import { base, tokens } from '../../styles/shared';
+import './apply-result';
+import { tableStyles } from './apply-styles';
+
+const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+/**
+ * Applying a profile (saved, or from a link) to the connected device, never by itself: first the device
+ * is read, then the person sees every setting that will change with the exact AT command, and only the
+ * Write button sends anything. The session writes, restarts and reads each value back; the result per
+ * setting is shown and recorded in the device's history (`recordApply`). When something failed, the
+ * values from before can be put back. Emits `dtu-close` when the person is done.
+ */
+@customElement('dtu-profile-apply')
+export class DtuProfileApply extends LitElement {
+  static override styles = [
+    tokens,
+    base,
+    tableStyles,
+    css`
+      h3 {
+        margin-top: 12px;
+      }
+    `,
+  ];
+
+  /** The profile's values. */
+  @property({ attribute: false }) values: Readonly<Record<string, string>> = {};
+  @property() profileName = '';
+  /** The saved profile's id, for the history (none for a link not saved). */
+  @property() profileId: string | undefined;
+
+  private readonly i18n = new LanguageController(this);
+  private readonly session = new SessionController(this);
+  private readonly store = new StoreController(this);
+
+  @state() private progress: ApplyProgress | undefined;
+  @state() private report: ApplyReport | undefined;
+  @state() private error: string | undefined;
+  @state() private recordNote: string | undefined;
+  @state() private reveal = false;
+
+  private async identity(): Promise<Identity | undefined> {
+    const store = this.store.value;
+    if (store.identity) return store.identity;
+    try {
+      const id = await this.session.api.identify();
+      store.setIdentity(id);
+      return id;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private async write(values: Record<string, string>): Promise<void> {
+    this.error = undefined;
+    this.recordNote = undefined;
+    this.progress = { phase: 'plan', done: 0, total: Object.keys(values).length };
+    try {
+      const report = await this.session.api.apply(values, (p) => (this.progress = p));
+      this.store.value.updateDevice(report.confirmed);
+      this.report = report;
+      await this.record(report);
+    } catch (e) {
+      this.error = this.i18n.f(P.apply.failed, { error: message(e) });
+    } finally {
+      this.progress = undefined;
+    }
+  }
+
+  private async record(report: ApplyReport): Promise<void> {
+    try {
+      const id = await this.identity();
+      if (!id || !(id.imei || id.sn)) throw new Error('no IMEI or SN');
+      const device = await recordDevice({ imei: id.imei, sn: id.sn, firmware: id.version });
+      await recordApply(device.id, {
+        ...(this.profileId ? { profileId: this.profileId } : {}),
+        ...(this.profileName ? { profileName: this.profileName } : {}),
+        restarted: report.restarted,
+        results: toSettingResults(report),
+      });
+      this.recordNote = this.i18n.t(P.apply.recorded);
+    } catch (e) {
+      const error = e instanceof StorageError ? this.i18n.t(e.text) : message(e);
+      this.recordNote = this.i18n.f(P.apply.notRecorded, { error });
+    }
+  }
+
+  private close(): void {
+    this.dispatchEvent(dtuEvent('dtu-close', undefined));
+  }
+
+  private renderPlan(plan: ApplyPlan) {
+    const t = this.i18n.t.bind(this.i18n);
+    const anySecret = plan.changes.some((c) => c.entry.secret);
+    const ready = this.session.ready;
+    if (plan.changes.length === 0) {
+      return html`<p class="notice ok" role="status" data-testid="profile-apply-nothing">
+          ${t(P.apply.nothing)}
+        </p>
+        <div class="actions"><button type="button" @click=${this.close}>${t(P.apply.done)}</button></div>`;
+    }
+    return html`
+      <p class="notice">${t(P.apply.review)}</p>
+      <div class="table-wrap">
+        <table data-testid="profile-apply-plan">
+          <thead>
+            <tr>
+              <th scope="col">${t(P.apply.setting)}</th>
+              <th scope="col">${t(P.apply.from)}</th>
+              <th scope="col">${t(P.apply.to)}</th>
+              <th scope="col">${t(P.apply.command)}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${plan.changes.map(
+              (c) =>
+                html`<tr data-setting=${c.entry.name}>
+                  <td data-label=${t(P.apply.setting)}>${t(c.entry.label)}</td>
+                  <td data-label=${t(P.apply.from)}>
+                    ${
+                      c.from === undefined
+                        ? t(P.apply.notOnDevice)
+                        : html`<code>${this.reveal ? c.from : maskSecrets(c.entry, c.from)}</code>`
+                    }
+                  </td>
+                  <td data-label=${t(P.apply.to)}>
+                    <code>${this.reveal ? c.to : maskSecrets(c.entry, c.to)}</code>
+                  </td>
+                  <td data-label=${t(P.apply.command)}>
+                    <code data-testid="command">${shownPlanCommand(c, this.reveal)}</code>
+                  </td>
+                </tr>`,
+            )}
+          </tbody>
+        </table>
+      </div>
+      <h3 id="cmds-h">${t(P.apply.commands)}</h3>
+      <pre data-testid="profile-apply-commands" aria-labelledby="cmds-h">
+${planCommands(plan, this.reveal).join('\n')}</pre>
+      ${plan.restart ? html`<p class="muted">${t(P.apply.restartNote)}</p>` : nothing}
+      ${
+        plan.unchanged.length > 0
+          ? html`<p class="muted">${this.i18n.f(P.apply.unchanged, { n: plan.unchanged.length })}</p>`
+          : nothing
+      }
+      <div class="actions">
+        <button
+          type="button"
+          class="primary"
+          data-testid="profile-apply-confirm"
+          ?disabled=${!ready || this.progress !== undefined}
+          @click=${() => void this.write(planValues(plan))}
+        >
+          ${this.i18n.f(P.apply.confirm, { n: plan.changes.length })}
+        </button>
+        <button type="button" ?disabled=${this.progress !== undefined} @click=${this.close}>
+          ${t(P.apply.cancel)}
+        </button>
+        ${
+          anySecret
+            ? html`<button
+                type="button"
+                aria-pressed=${this.reveal ? 'true' : 'false'}
+                @click=${() => (this.reveal = !this.reveal)}
+              >
+                ${t(this.reveal ? P.apply.hide : P.apply.reveal)}
+              </button>`
+            : nothing
+        }
+      </div>
+    `;
+  }
+
+  private renderReport(report: ApplyReport) {
+    const t = this.i18n.t.bind(this.i18n);
+    const failed = report.results.some(isFailure);
+    return html`<section aria-labelledby="result-h" data-testid="profile-apply-report">
+      <h3 id="result-h">${t(P.apply.result)}</h3>
+      <dtu-profile-apply-result .report=${report} ?reveal=${this.reveal}></dtu-profile-apply-result>
+      ${this.recordNote ? html`<p class="muted" data-testid="profile-apply-recorded">${this.recordNote}</p>` : nothing}
+      <div class="actions">
+        ${
+          failed
+            ? html`<button
+                type="button"
+                class="primary"
+                data-testid="profile-apply-restore"
+                ?disabled=${!this.session.ready || this.progress !== undefined}
+                @click=${() => void this.write(restoreValues(report))}
+              >
+                ${t(P.apply.restore)}
+              </button>`
+            : nothing
+        }
+        <button type="button" data-testid="profile-apply-close" @click=${this.close}>
+          ${t(P.apply.done)}
+        </button>
+      </div>
+    </section>`;
+  }
+
+  override render() {
+    if (!this.store.available || !this.session.available) return nothing;
+    const t = this.i18n.t.bind(this.i18n);
+    const device = this.store.value.device;
+    const p = this.progress;
+    return html`
+      ${
+        p
+          ? html`<dtu-progress-bar
+              data-testid="profile-apply-progress"
+              .value=${applyFraction(p)}
+              .label=${this.i18n.f(S.changes.phase[p.phase], { name: p.name ?? '', done: Math.min(p.done + 1, p.total), total: p.total })}
+            ></dtu-progress-bar>`
+          : nothing
+      }
+      ${this.error ? html`<p class="notice error" role="alert">${this.error}</p>` : nothing}
+      ${
+        this.report && !p
+          ? this.renderReport(this.report)
+          : !this.report && !p && (!device || !this.session.ready)
+            ? html`<p class="muted">${t(P.apply.needDevice)}</p>
+                <dtu-profile-device></dtu-profile-device>
+                <div class="actions">
+                  <button type="button" @click=${this.close}>${t(P.apply.cancel)}</button>
+                </div>`
+            : !this.report && !p && device
+              ? this.renderPlan(applyPlan(this.values, device))
+              : nothing
+      }
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'dtu-profile-apply': DtuProfileApply;
+  }
+}

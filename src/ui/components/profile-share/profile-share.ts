@@ -1,0 +1,200 @@
+import { LitElement, css, html } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { encodeShareLink, qrSvg, shareUrl, withheldSecrets } from '../../../profile';
+import type { Profile } from '../../../profile/profile';
+import '../dialog/dialog';
+import { LanguageController } from '../../controllers/language-controller';
+import { dtuEvent } from '../../events';
+import { P } from '../../i18n/profile-strings';
+import { settingLabel } from '../../logic/profile-format';
+import { base, tokens } from '../../styles/shared';
+
+interface Made {
+  readonly url: string;
+  /** `data:image/svg+xml,…` of the QR code, or undefined when the link is too long for one. */
+  readonly qr: string | undefined;
+  readonly withheld: readonly string[];
+}
+
+/**
+ * The share dialog: the profile as a link (`#p=…`, docs/profiles.md), a copy button and its QR code.
+ * Passwords stay out unless the person ticks the opt-in, which lists exactly which settings would then
+ * carry one. The QR SVG comes from our own generator (`qrSvg`) and is shown as an `<img>` data URL, so
+ * nothing of the profile is ever parsed as HTML. Emits `dtu-close`.
+ */
+@customElement('dtu-profile-share')
+export class DtuProfileShare extends LitElement {
+  static override styles = [
+    tokens,
+    base,
+    css`
+      textarea {
+        width: 100%;
+        min-height: 5.5em;
+        font-family: var(--dtu-mono);
+        font-size: 0.85rem;
+        word-break: break-all;
+        resize: vertical;
+      }
+      label.block {
+        display: flex;
+      }
+      .qr {
+        display: block;
+        width: min(260px, 100%);
+        height: auto;
+        margin: 8px auto;
+        image-rendering: pixelated;
+        background: #fff;
+      }
+      .row {
+        margin: 8px 0;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) profile: Profile | undefined;
+  @property({ type: Boolean }) open = false;
+
+  @state() private includeSecrets = false;
+  @state() private made: Made | undefined;
+  @state() private copyState: 'copied' | 'failed' | undefined;
+
+  private readonly i18n = new LanguageController(this);
+  private making = 0;
+
+  override willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('profile')) this.includeSecrets = false;
+    if ((changed.has('profile') || changed.has('includeSecrets') || changed.has('open')) && this.open)
+      void this.make();
+  }
+
+  private async make(): Promise<void> {
+    const profile = this.profile;
+    if (!profile) return;
+    const run = ++this.making;
+    this.made = undefined;
+    this.copyState = undefined;
+    const link = await encodeShareLink(profile, { includeSecrets: this.includeSecrets });
+    if (run !== this.making) return;
+    const url = shareUrl(location.href, link);
+    let qr: string | undefined;
+    try {
+      qr = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(qrSvg(url))}`;
+    } catch {
+      qr = undefined;
+    }
+    this.made = { url, qr, withheld: link.withheld };
+  }
+
+  private async copy(): Promise<void> {
+    if (!this.made) return;
+    try {
+      await navigator.clipboard.writeText(this.made.url);
+      this.copyState = 'copied';
+    } catch {
+      this.copyState = 'failed';
+      this.renderRoot.querySelector<HTMLTextAreaElement>('textarea')?.select();
+    }
+  }
+
+  private list(names: readonly string[]): string {
+    const lang = this.i18n.lang;
+    return names.map((n) => settingLabel(n, lang)).join(lang === 'zh' ? '、' : ', ');
+  }
+
+  private renderSecrets() {
+    const t = this.i18n.t.bind(this.i18n);
+    const secrets = this.profile ? withheldSecrets(this.profile) : [];
+    if (secrets.length === 0) return html`<p class="muted">${t(P.share.noSecrets)}</p>`;
+    return html`
+      ${
+        this.includeSecrets
+          ? html`<p class="notice error" role="alert" data-testid="share-secrets-warning">
+              ${this.i18n.f(P.share.secretsWarning, { list: this.list(secrets) })}
+            </p>`
+          : html`<p class="notice" data-testid="share-withheld">
+              ${this.i18n.f(P.share.withheld, { list: this.list(secrets) })}
+            </p>`
+      }
+      <label class="inline">
+        <input
+          type="checkbox"
+          data-testid="share-include-secrets"
+          .checked=${this.includeSecrets}
+          @change=${(e: Event) => (this.includeSecrets = (e.target as HTMLInputElement).checked)}
+        />
+        ${t(P.share.includeSecrets)}
+      </label>
+    `;
+  }
+
+  override render() {
+    const t = this.i18n.t.bind(this.i18n);
+    const made = this.made;
+    return html`<dtu-dialog
+      .heading=${this.i18n.f(P.share.heading, { name: this.profile?.name ?? '' })}
+      .closeLabel=${t(P.share.close)}
+      ?open=${this.open}
+      @dtu-close=${(e: Event) => {
+        e.stopPropagation();
+        this.dispatchEvent(dtuEvent('dtu-close', undefined));
+      }}
+    >
+      <p>${t(P.share.intro)}</p>
+      ${this.renderSecrets()}
+      ${
+        made
+          ? html`<label class="block"
+                >${t(P.share.link)}
+                <span class="muted small">${this.i18n.f(P.share.length, { n: made.url.length })}</span>
+                <textarea
+                  readonly
+                  data-testid="share-link"
+                  .value=${made.url}
+                  @focus=${(e: Event) => (e.target as HTMLTextAreaElement).select()}
+                ></textarea>
+              </label>
+              <div class="row">
+                <button
+                  type="button"
+                  class="primary"
+                  data-testid="share-copy"
+                  @click=${() => void this.copy()}
+                >
+                  ${t(P.share.copy)}
+                </button>
+                <span role="status" data-testid="share-copy-status">
+                  ${this.copyState === 'copied' ? t(P.share.copied) : this.copyState === 'failed' ? t(P.share.copyFailed) : ''}
+                </span>
+              </div>
+              ${
+                made.qr
+                  ? html`<img
+                      class="qr"
+                      data-testid="share-qr"
+                      src=${made.qr}
+                      alt=${t(P.share.qr)}
+                      width="260"
+                      height="260"
+                    />`
+                  : html`<p class="notice">${t(P.share.qrTooLong)}</p>`
+              }`
+          : html`<p aria-busy="true">${t(P.share.making)}</p>`
+      }
+      <button
+        slot="footer"
+        type="button"
+        @click=${() => this.dispatchEvent(dtuEvent('dtu-close', undefined))}
+      >
+        ${t(P.share.close)}
+      </button>
+    </dtu-dialog>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'dtu-profile-share': DtuProfileShare;
+  }
+}

@@ -1,0 +1,41 @@
+import { ContextConsumer } from '@lit/context';
+import type { ReactiveControllerHost } from 'lit';
+import type { Text } from '../../protocol/types';
+import { languageContext } from '../context';
+import { format, pick, type Lang } from '../i18n/language';
+
+type Host = ReactiveControllerHost & HTMLElement;
+
+/**
+ * Gives an element the current language and re-renders it when the person switches:
+ * `this.i18n.t(S.nav.settings)`, `this.i18n.f(S.nav.pendingBadge, {n: 3})`. Its context consumer is the
+ * host's reactive controller.
+ */
+export class LanguageController {
+  private current: Lang = 'en';
+
+  constructor(host: Host) {
+    new ContextConsumer(host, {
+      context: languageContext,
+      subscribe: true,
+      callback: (lang) => {
+        this.current = lang;
+        host.requestUpdate();
+      },
+    });
+  }
+
+  get lang(): Lang {
+    return this.current;
+  }
+
+  /** A catalogue or UI text in the current language. */
+  t(text: Text): string {
+    return pick(text, this.current);
+  }
+
+  /** A text with `{name}` placeholders filled. */
+  f(text: Text, values: Readonly<Record<string, string | number>>): string {
+    return format(text, this.current, values);
+  }
+}

@@ -1,0 +1,23 @@
+/**
+ * An apply's progress as one fraction for the bar: planning, keeping the current values, writing
+ * (most of the time), the restart, then reading each value back.
+ */
+import type { ApplyProgress } from '../services/session-service';
+
+export function applyFraction(p: ApplyProgress): number {
+  const step = p.total === 0 ? 1 : Math.min(1, p.done / p.total);
+  switch (p.phase) {
+    case 'plan':
+      return 0;
+    case 'snapshot':
+      return 0.05;
+    case 'write':
+      return 0.1 + 0.5 * step;
+    case 'restart':
+      return 0.65;
+    case 'confirm':
+      return 0.75 + 0.25 * step;
+    case 'done':
+      return 1;
+  }
+}

@@ -1,0 +1,199 @@
+/**
+ * The session as the UI sees it: a thin adapter interface between the views and `src/session/`
+ * (architecture.md, "Session state", "Apply"). Views and controllers depend on this file only, so when the
+ * session's own API changes, only the adapter that implements this interface changes.
+ *
+ * Values are canonical (the parameter text of the set command, architecture.md "Canonical value").
+ */
+import type { Text } from '../../protocol/types';
+import type { UartSettings } from '../../protocol/uart';
+
+/** Where the bytes go: a USB-serial adapter through Web Serial, or the built-in simulator. */
+export type Transport = 'serial' | 'simulator';
+
+export interface ConnectRequest {
+  readonly transport: Transport;
+  /** The host line settings, or `auto` to try the module's baud rates until it answers. */
+  readonly line: UartSettings | 'auto';
+  /** Web Serial only: list every port instead of the known USB-serial chips. */
+  readonly showAllPorts?: boolean;
+}
+
+/** Operations that take a while and report progress. */
+export type OperationName = 'detect' | 'identify' | 'status' | 'read' | 'apply' | 'manage' | 'sms' | 'raw';
+
+/**
+ * Why something failed, as far as help goes. The port kinds are those of `serial/port-error.ts`
+ * (`PortErrorKind`), so the adapter passes them through; the last three come from the session. Each kind
+ * has its own help in the UI (ui/logic/problems.ts, the help dialog).
+ */
+export type ProblemKind =
+  | 'unsupported'
+  | 'insecure-context'
+  | 'nothing-picked'
+  | 'blocked'
+  | 'port-busy'
+  | 'permission-denied'
+  | 'disconnected'
+  | 'bad-settings'
+  /** The port opened but the module did not answer at any line setting tried. */
+  | 'no-answer'
+  /** The module answered with an error where it should not. */
+  | 'device-error'
+  | 'unknown';
+
+/** `failed {error, advice}` of architecture.md, plus the kind that picks the help page. */
+export interface Problem {
+  readonly kind: ProblemKind;
+  readonly error: Text;
+  readonly advice: Text;
+  /** The underlying message (from the browser or the device), shown as is. */
+  readonly detail?: string;
+}
+
+/** The session state union, as rendered (architecture.md). */
+export type UiSessionState =
+  | { readonly kind: 'disconnected' }
+  | {
+      readonly kind: 'opening';
+      readonly transport: Transport;
+      /** The simulated module is still powering up (its boot takes as long as a real one's). */
+      readonly booting?: boolean;
+    }
+  | { readonly kind: 'working'; readonly transport: Transport; readonly line: UartSettings }
+  | { readonly kind: 'entering'; readonly transport: Transport; readonly line: UartSettings }
+  | { readonly kind: 'command'; readonly transport: Transport; readonly line: UartSettings }
+  | {
+      readonly kind: 'busy';
+      readonly transport: Transport;
+      readonly line: UartSettings;
+      readonly operation: OperationName;
+      /** 0–1. */
+      readonly progress: number;
+      /** What is being done right now (e.g. the command in flight). */
+      readonly step?: string;
+    }
+  | { readonly kind: 'failed'; readonly problem: Problem; readonly transport?: Transport };
+
+export interface Identity {
+  /** AT+VER */
+  readonly version: string;
+  readonly sn: string;
+  readonly imei: string;
+  readonly iccid: string;
+}
+
+export type LinkFlag = 'ON' | 'OFF' | 'unknown';
+
+/** What the dashboard shows: raw reply values, decoded by protocol/signal.ts and protocol/sysinfo.ts. */
+export interface DeviceStatus {
+  /** The value of `+SYSINFO:` (`2,LTE`), or undefined when the module did not answer. */
+  readonly sysinfo?: string;
+  /** The value of `+CSQ:` (`27,99`). */
+  readonly csq?: string;
+  /** SOCKxLK per socket. */
+  readonly links: Readonly<Record<'A' | 'B' | 'C' | 'D', LinkFlag>>;
+  /** Settings read at the same time, to label the links (SOCKx, SOCKxEN, WKMOD). */
+  readonly settings: Readonly<Record<string, string>>;
+}
+
+/** An error the module answered, with its meaning (protocol/at-error.ts). */
+export interface DeviceError {
+  readonly raw: string;
+  readonly meaning: Text;
+}
+
+/** Result of one setting in an apply (architecture.md, "Apply"). */
+export type SettingOutcome =
+  | { readonly name: string; readonly value: string; readonly outcome: 'applied' }
+  | { readonly name: string; readonly value: string; readonly outcome: 'unchanged' }
+  | {
+      readonly name: string;
+      readonly value: string;
+      readonly outcome: 'rejected';
+      readonly error: DeviceError;
+    }
+  | { readonly name: string; readonly value: string; readonly outcome: 'not-reached' };
+
+export type ApplyPhase = 'plan' | 'snapshot' | 'write' | 'restart' | 'confirm' | 'done';
+
+export interface ApplyProgress {
+  readonly phase: ApplyPhase;
+  /** Setting being written or confirmed. */
+  readonly name?: string;
+  readonly done: number;
+  readonly total: number;
+}
+
+export interface ApplyReport {
+  readonly results: readonly SettingOutcome[];
+  /** The device's values of every planned setting before the first write; restore = apply(snapshot). */
+  readonly snapshot: Readonly<Record<string, string>>;
+  /** The module was restarted (AT+Z) so the values take effect. */
+  readonly restarted: boolean;
+  /** The values read back after the restart. */
+  readonly confirmed: Readonly<Record<string, string>>;
+}
+
+/** Management actions (manual 3.1.7.3, .4, .13–.15). */
+export type ManageAction = 'Z' | 'REBOOT' | 'CFGTF' | 'RELD' | 'CLEAR';
+
+/** The reply to one command: ok, or the module's error. */
+export type CommandOutcome = { readonly ok: true } | { readonly ok: false; readonly error: DeviceError };
+
+/** The lines that came back for a raw command, without echo and empty lines. */
+export interface RawReply {
+  readonly lines: readonly string[];
+  readonly ok: boolean;
+  readonly error?: DeviceError;
+}
+
+/** One entry of the traffic log: bytes as they went over the line, or a note of what the session did. */
+export interface TrafficEntry {
+  /** ms since the session opened. */
+  readonly at: number;
+  /** `tx` host → module, `rx` module → host, `note` the session's own remark (`open 115200 8N1`). */
+  readonly dir: 'tx' | 'rx' | 'note';
+  readonly bytes: Uint8Array;
+}
+
+export interface SessionService {
+  readonly state: UiSessionState;
+  /** False when `navigator.serial` is missing or the page is not a secure context. */
+  readonly webSerialAvailable: boolean;
+  /** Listen to state changes; returns the unsubscribe function. */
+  subscribe(listener: (state: UiSessionState) => void): () => void;
+
+  /** Opens the port and enters command mode; resolves in `command`, or rejects after `failed`. */
+  connect(request: ConnectRequest): Promise<void>;
+  disconnect(): Promise<void>;
+  /** Back to `disconnected` from `failed` without touching anything. */
+  dismissFailure(): void;
+
+  identify(signal?: AbortSignal): Promise<Identity>;
+  readStatus(signal?: AbortSignal): Promise<DeviceStatus>;
+  /** Every setting, in catalogue order. */
+  readAll(
+    onProgress?: (done: number, total: number, name: string) => void,
+    signal?: AbortSignal,
+  ): Promise<Readonly<Record<string, string>>>;
+  /** Writes `values` (only those that differ are sent), restarts if needed, confirms, reports per setting. */
+  apply(
+    values: Readonly<Record<string, string>>,
+    onProgress?: (progress: ApplyProgress) => void,
+    signal?: AbortSignal,
+  ): Promise<ApplyReport>;
+  manage(action: ManageAction, signal?: AbortSignal): Promise<CommandOutcome>;
+  /** AT+SMSEND with `text` as the person wrote it (plain; the session escapes `, = ?` CR LF). */
+  sendSms(number: string, text: string, signal?: AbortSignal): Promise<CommandOutcome>;
+  /**
+   * Sends one line as typed (CR added). With `password`, the line is sent as `<password><line>` without
+   * entering command mode (manual 3.1.3).
+   */
+  sendRaw(line: string, options?: { readonly password?: string }): Promise<RawReply>;
+
+  traffic(): readonly TrafficEntry[];
+  onTraffic(listener: (entry: TrafficEntry) => void): () => void;
+  /** The traffic log as the session exports it (JSON lines, replayable). */
+  exportLog(): string;
+}

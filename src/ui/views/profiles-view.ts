@@ -1,0 +1,420 @@
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { SETTING_NAMES } from '../../protocol/catalogue';
+import { exportAtScript, exportProfilesJson, profileFileName } from '../../profile';
+import { newProfile, type Profile } from '../../profile/profile';
+import {
+  duplicateProfile,
+  listProfiles,
+  listTrash,
+  onStoreEvent,
+  renameProfile,
+  StorageError,
+  trashProfile,
+  restoreProfile,
+  updateProfile,
+  type CorruptRecord,
+  type StoredProfile,
+} from '../../storage';
+import '../components/profile-apply/profile-apply';
+import '../components/profile-card/profile-card';
+import '../components/profile-compare/compare-panel';
+import '../components/profile-corrupt/profile-corrupt';
+import '../components/profile-device/profile-device';
+import '../components/profile-editor/profile-editor';
+import type { ProfileActionDetail, ProfileSaveDetail } from '../components/profile-events/profile-events';
+import { downloadText } from '../components/profile-files/download';
+import '../components/profile-files/profile-import';
+import '../components/profile-share/profile-share';
+import { saveNewProfile } from '../components/profile-store/profile-saving';
+import '../components/profile-store/storage-notice';
+import '../components/profile-toast/profile-toast';
+import '../components/profile-trash/profile-trash';
+import { LanguageController } from '../controllers/language-controller';
+import { StoreController } from '../controllers/store-controller';
+import { P } from '../i18n/profile-strings';
+import { problemText } from '../logic/profile-format';
+import { base, tokens } from '../styles/shared';
+import { viewStyles } from './view-styles';
+
+type Mode =
+  | { readonly kind: 'list' }
+  /** `id` undefined: a new profile, started from `profile` when given. */
+  | { readonly kind: 'edit'; readonly id?: string; readonly profile?: Profile }
+  | { readonly kind: 'apply'; readonly stored: StoredProfile }
+  | { readonly kind: 'compare'; readonly stored: StoredProfile };
+
+interface Toast {
+  readonly message: string;
+  /** The profile an Undo restores, and its name. */
+  readonly undo?: { readonly id: string; readonly name: string };
+}
+
+/**
+ * Saved profiles: list (with damaged records shown, never dropped), create and edit offline, save the
+ * device's configuration, duplicate, rename, delete with undo and a trash, compare, apply through the
+ * session with a review first, share as a link with a QR code, and export/import files. Storage errors
+ * and other tabs' upgrades are shown to the person.
+ */
+@customElement('dtu-profiles-view')
+export class DtuProfilesView extends LitElement {
+  static override styles = [
+    tokens,
+    base,
+    viewStyles,
+    css`
+      .list {
+        display: grid;
+        gap: 12px;
+        margin: 0 0 16px;
+      }
+      .toolbar {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 8px 12px;
+        align-items: flex-end;
+        margin: 0 0 12px;
+      }
+      .panel-head {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 8px 16px;
+        align-items: center;
+        justify-content: space-between;
+        margin: 0 0 12px;
+      }
+      .panel-head h3 {
+        margin: 0;
+        overflow-wrap: anywhere;
+      }
+    `,
+  ];
+
+  private readonly i18n = new LanguageController(this);
+  private readonly store = new StoreController(this);
+
+  @state() private profiles: readonly StoredProfile[] = [];
+  @state() private trashed: readonly StoredProfile[] = [];
+  @state() private corrupt: readonly CorruptRecord[] = [];
+  @state() private loaded = false;
+  @state() private mode: Mode = { kind: 'list' };
+  @state() private sharing: StoredProfile | undefined;
+  @state() private toast: Toast | undefined;
+  @state() private error: { text: string; problems: readonly string[] } | undefined;
+  @state() private status: string | undefined;
+
+  private unsubscribe: (() => void) | undefined;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.unsubscribe = onStoreEvent((e) => {
+      if (e.type === 'changed' && e.stores.includes('profiles')) void this.refresh();
+    });
+    void this.refresh();
+  }
+
+  override disconnectedCallback(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+    super.disconnectedCallback();
+  }
+
+  private async refresh(): Promise<void> {
+    try {
+      const [list, trash] = await Promise.all([listProfiles(), listTrash()]);
+      this.profiles = list.profiles;
+      this.corrupt = list.corrupt;
+      this.trashed = trash.profiles;
+    } catch (e) {
+      this.fail(e);
+    } finally {
+      this.loaded = true;
+    }
+  }
+
+  private fail(e: unknown): void {
+    const lang = this.i18n.lang;
+    if (e instanceof StorageError) {
+      this.error = { text: this.i18n.t(e.text), problems: e.problems.map((p) => problemText(p, lang)) };
+    } else {
+      this.error = { text: e instanceof Error ? e.message : String(e), problems: [] };
+    }
+  }
+
+  /** Runs a store operation and shows its failure; lists refresh through the store's `changed` events. */
+  private async run(op: () => Promise<void>): Promise<boolean> {
+    this.error = undefined;
+    this.status = undefined;
+    try {
+      await op();
+      return true;
+    } catch (e) {
+      this.fail(e);
+      return false;
+    }
+  }
+
+  private show(mode: Mode): void {
+    this.mode = mode;
+    this.error = undefined;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[data-focus]')?.focus());
+  }
+
+  private find(id: string): StoredProfile | undefined {
+    return this.profiles.find((p) => p.id === id);
+  }
+
+  private onAction(e: CustomEvent<ProfileActionDetail>): void {
+    const { action, id, name } = e.detail;
+    const stored = this.find(id);
+    if (!stored) return;
+    const p = stored.profile;
+    switch (action) {
+      case 'apply':
+        return this.show({ kind: 'apply', stored });
+      case 'compare':
+        return this.show({ kind: 'compare', stored });
+      case 'edit':
+        return this.show({ kind: 'edit', id, profile: p });
+      case 'share':
+        this.sharing = stored;
+        return;
+      case 'duplicate':
+        void this.run(async () => {
+          const copy = await duplicateProfile(id);
+          this.status = this.i18n.f(P.list.saved, { name: copy.profile.name });
+        });
+        return;
+      case 'rename':
+        void this.run(async () => {
+          await renameProfile(id, name ?? '');
+        });
+        return;
+      case 'export-json':
+        downloadText(profileFileName(p.name, 'json'), exportProfilesJson([p]), 'application/json');
+        return;
+      case 'export-script':
+        downloadText(profileFileName(p.name, 'txt'), exportAtScript(p), 'text/plain');
+        return;
+      case 'delete':
+        void this.run(async () => {
+          await trashProfile(id);
+          this.toast = {
+            message: this.i18n.f(P.toast.deleted, { name: p.name }),
+            undo: { id, name: p.name },
+          };
+          await this.updateComplete;
+          await this.renderRoot.querySelector('dtu-profile-toast')?.focusAction();
+        });
+        return;
+    }
+  }
+
+  private async undo(): Promise<void> {
+    const undo = this.toast?.undo;
+    if (!undo) return;
+    const { id, name } = undo;
+    const ok = await this.run(() => restoreProfile(id));
+    const back = ok ? { message: this.i18n.f(P.toast.undone, { name }) } : undefined;
+    this.toast = back;
+    setTimeout(() => {
+      if (this.toast === back) this.toast = undefined;
+    }, 8000);
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[data-focus]')?.focus();
+  }
+
+  private async onSave(e: CustomEvent<ProfileSaveDetail>): Promise<void> {
+    const mode = this.mode;
+    if (mode.kind !== 'edit') return;
+    const profile = e.detail.profile;
+    const ok = await this.run(async () => {
+      if (mode.id) {
+        await updateProfile(mode.id, { name: profile.name, notes: profile.notes, values: profile.values });
+        this.status = this.i18n.f(P.list.saved, { name: profile.name });
+      } else {
+        const saved = await saveNewProfile(profile);
+        this.status = this.i18n.f(P.list.saved, { name: profile.name });
+        if (saved.persistence === 'not-persisted') {
+          this.status += `${this.i18n.lang === 'zh' ? '' : ' '}${this.i18n.t(P.storage.persistDenied)}`;
+        }
+      }
+    });
+    if (ok) this.show({ kind: 'list' });
+  }
+
+  /** A new profile holding every value read from the device, named after it, for the person to review. */
+  private fromDevice(): void {
+    const store = this.store.value;
+    const device = store.device;
+    if (!device) return;
+    const id = store.identity?.imei || store.identity?.sn || '';
+    const now = Date.now();
+    const date = new Date(now).toISOString().slice(0, 10);
+    const values = Object.fromEntries(
+      SETTING_NAMES.filter((n) => device[n] !== undefined).map((n) => [n, device[n] ?? '']),
+    );
+    const name = this.i18n.f(P.list.deviceProfileName, { id, date }).replace(/\s+/g, ' ').trim();
+    const profile: Profile = { ...newProfile(name, now, values), ...(id ? { sourceDevice: id } : {}) };
+    this.show({ kind: 'edit', profile });
+  }
+
+  private async exportAll(): Promise<void> {
+    await this.run(async () => {
+      const { profiles } = await listProfiles();
+      if (profiles.length === 0) {
+        this.status = this.i18n.t(P.files.nothing);
+        return;
+      }
+      downloadText(
+        'usr-7s4-profiles.json',
+        exportProfilesJson(profiles.map((s) => s.profile)),
+        'application/json',
+      );
+    });
+  }
+
+  private panel(title: string, body: TemplateResult): TemplateResult {
+    return html`<section class="card" aria-labelledby="panel-h" data-testid="profile-panel">
+      <div class="panel-head">
+        <h3 id="panel-h" tabindex="-1" data-focus>${title}</h3>
+        <button type="button" @click=${() => this.show({ kind: 'list' })}>
+          ${this.i18n.t(P.action.back)}
+        </button>
+      </div>
+      ${body}
+    </section>`;
+  }
+
+  private renderMode(): TemplateResult {
+    const mode = this.mode;
+    const t = this.i18n.t.bind(this.i18n);
+    const f = this.i18n.f.bind(this.i18n);
+    switch (mode.kind) {
+      case 'edit':
+        return this.panel(
+          mode.id ? f(P.editor.editHeading, { name: mode.profile?.name ?? '' }) : t(P.editor.newHeading),
+          html`<dtu-profile-editor
+            .profile=${mode.profile}
+            ?isNew=${mode.id === undefined}
+            .deviceValues=${this.store.available ? this.store.value.device : undefined}
+            @dtu-profile-save=${(e: CustomEvent<ProfileSaveDetail>) => void this.onSave(e)}
+            @dtu-close=${() => this.show({ kind: 'list' })}
+          ></dtu-profile-editor>`,
+        );
+      case 'apply':
+        return this.panel(
+          f(P.apply.heading, { name: mode.stored.profile.name }),
+          html`<dtu-profile-apply
+            .values=${mode.stored.profile.values}
+            .profileName=${mode.stored.profile.name}
+            .profileId=${mode.stored.id}
+            @dtu-close=${() => this.show({ kind: 'list' })}
+          ></dtu-profile-apply>`,
+        );
+      case 'compare':
+        return this.panel(
+          f(P.compare.heading, { name: mode.stored.profile.name }),
+          html`<dtu-profile-compare-panel
+            .stored=${mode.stored}
+            .others=${this.profiles.filter((p) => p.id !== mode.stored.id)}
+          ></dtu-profile-compare-panel>`,
+        );
+      case 'list':
+        return this.renderList();
+    }
+  }
+
+  private renderList(): TemplateResult {
+    const t = this.i18n.t.bind(this.i18n);
+    const device = this.store.available ? this.store.value.device : undefined;
+    return html`
+      <div class="toolbar">
+        <button
+          type="button"
+          class="primary"
+          data-testid="profile-new"
+          @click=${() => this.show({ kind: 'edit' })}
+        >
+          ${t(P.list.newProfile)}
+        </button>
+        <button
+          type="button"
+          data-testid="profile-from-device"
+          ?disabled=${!device}
+          @click=${this.fromDevice}
+        >
+          ${t(P.list.saveDevice)}
+        </button>
+        <button
+          type="button"
+          data-testid="profile-export-all"
+          ?disabled=${this.profiles.length === 0}
+          @click=${() => void this.exportAll()}
+        >
+          ${t(P.list.exportAll)}
+        </button>
+        <dtu-profile-import></dtu-profile-import>
+      </div>
+      ${device ? nothing : html`<p class="muted small">${t(P.list.saveDeviceHint)}</p>`}
+      <dtu-profile-device></dtu-profile-device>
+      <dtu-profile-corrupt .records=${this.corrupt}></dtu-profile-corrupt>
+      <h3 tabindex="-1" data-focus>
+        ${this.i18n.f(this.profiles.length === 1 ? P.list.countOne : P.list.count, { n: this.profiles.length })}
+      </h3>
+      ${
+        !this.loaded
+          ? html`<p class="muted" aria-busy="true">${t(P.list.loading)}</p>`
+          : this.profiles.length === 0
+            ? html`<p class="muted" data-testid="profiles-empty">${t(P.list.empty)}</p>`
+            : html`<div class="list" data-testid="profile-list" @dtu-profile-action=${this.onAction}>
+                ${this.profiles.map((s) => html`<dtu-profile-card .stored=${s}></dtu-profile-card>`)}
+              </div>`
+      }
+      <dtu-profile-trash .trashed=${this.trashed}></dtu-profile-trash>
+    `;
+  }
+
+  override render() {
+    const t = this.i18n.t.bind(this.i18n);
+    return html`
+      <div class="head"><h2>${t(P.list.heading)}</h2></div>
+      <p class="muted">${t(P.list.intro)}</p>
+      <dtu-profile-storage-notice></dtu-profile-storage-notice>
+      ${
+        this.error
+          ? html`<div class="notice error" role="alert" data-testid="profiles-error">
+              <p>${this.error.text}</p>
+              ${
+                this.error.problems.length > 0
+                  ? html`<ul>
+                      ${this.error.problems.map((p) => html`<li>${p}</li>`)}
+                    </ul>`
+                  : nothing
+              }
+            </div>`
+          : nothing
+      }
+      ${this.status ? html`<p class="notice ok" role="status" data-testid="profiles-status">${this.status}</p>` : nothing}
+      ${this.renderMode()}
+      <dtu-profile-share
+        .profile=${this.sharing?.profile}
+        ?open=${this.sharing !== undefined}
+        @dtu-close=${() => (this.sharing = undefined)}
+      ></dtu-profile-share>
+      <dtu-profile-toast
+        .message=${this.toast?.message ?? ''}
+        .actionLabel=${this.toast?.undo ? t(P.toast.undo) : ''}
+        .dismissLabel=${t(P.toast.dismiss)}
+        @dtu-confirm=${() => void this.undo()}
+        @dtu-close=${() => (this.toast = undefined)}
+      ></dtu-profile-toast>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'dtu-profiles-view': DtuProfilesView;
+  }
+}

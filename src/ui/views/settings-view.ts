@@ -1,0 +1,270 @@
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { factoryDefaults, findCommand, SETTING_NAMES } from '../../protocol/catalogue';
+import type { CommandEntry } from '../../protocol/types';
+import '../components/progress-bar/progress-bar';
+import '../components/setting-field/setting-field';
+import { LanguageController } from '../controllers/language-controller';
+import { SessionController } from '../controllers/session-controller';
+import { StoreController } from '../controllers/store-controller';
+import type { DtuEditEvent, DtuRevertEvent } from '../events';
+import { S } from '../i18n/strings';
+import { pendingChanges } from '../logic/diff';
+import { groupSettings, SECTIONS, type SectionInfo } from '../logic/editor-sections';
+import { splitValue } from '../logic/fields';
+import { base, tokens } from '../styles/shared';
+import { viewStyles } from './view-styles';
+
+const SETTINGS: readonly CommandEntry[] = SETTING_NAMES.map((n) => findCommand(n)).filter(
+  (e): e is CommandEntry => e !== undefined,
+);
+const GROUPED = groupSettings(SETTINGS);
+const LETTERS = ['A', 'B', 'C', 'D'] as const;
+
+/**
+ * The settings editor: every stored setting of the catalogue, grouped like the manual, each as a form
+ * generated from its entry. Edits go to the shared store; the Changes view writes them.
+ */
+@customElement('dtu-settings-view')
+export class DtuSettingsView extends LitElement {
+  static override styles = [
+    tokens,
+    base,
+    viewStyles,
+    css`
+      .toc {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 6px;
+        margin: 0 0 12px;
+        padding: 0;
+        list-style: none;
+      }
+      .toc button {
+        min-height: 32px;
+        padding: 2px 10px;
+        font-size: 0.88rem;
+      }
+      section {
+        scroll-margin-top: 8px;
+      }
+      .section-head {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 4px 12px;
+        align-items: baseline;
+        margin-bottom: 8px;
+      }
+      .section-head h3 {
+        margin: 0;
+      }
+      .fields {
+        display: grid;
+        gap: 12px;
+        grid-template-columns: repeat(auto-fill, minmax(min(100%, 340px), 1fr));
+      }
+      [role='tablist'] {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 4px;
+        margin-bottom: 10px;
+      }
+      [role='tab'][aria-selected='true'] {
+        background: var(--dtu-accent);
+        color: var(--dtu-accent-text);
+      }
+      .dot {
+        display: inline-block;
+        width: 8px;
+        height: 8px;
+        border-radius: 50%;
+        background: #b7791f;
+      }
+      .sticky {
+        position: sticky;
+        bottom: 0;
+        background: var(--dtu-bg);
+        padding: 8px 0;
+        border-top: 1px solid var(--dtu-border);
+        display: flex;
+        flex-wrap: wrap;
+        gap: 8px;
+        align-items: center;
+        z-index: 1;
+      }
+    `,
+  ];
+
+  private readonly i18n = new LanguageController(this);
+  private readonly session = new SessionController(this);
+  private readonly store = new StoreController(this);
+
+  @state() private reading: { done: number; total: number } | undefined;
+  @state() private readError: string | undefined;
+  @state() private socket: (typeof LETTERS)[number] = 'A';
+  private autoRead = false;
+
+  override updated(): void {
+    // Read once on arrival when connected and nothing was read yet.
+    if (!this.autoRead && this.session.ready && this.store.available && !this.store.value.device) {
+      this.autoRead = true;
+      void this.read();
+    }
+  }
+
+  private async read(): Promise<void> {
+    this.readError = undefined;
+    this.reading = { done: 0, total: SETTING_NAMES.length };
+    try {
+      const values = await this.session.api.readAll((done, total) => (this.reading = { done, total }));
+      this.store.value.setDevice(values);
+    } catch (e) {
+      this.readError = e instanceof Error ? e.message : String(e);
+    } finally {
+      this.reading = undefined;
+    }
+  }
+
+  private baseOf(name: string): string {
+    return this.store.value.device?.[name] ?? factoryDefaults()[name] ?? '';
+  }
+
+  private onEdit(e: DtuEditEvent): void {
+    this.store.value.edit(e.detail.name, e.detail.parts, this.baseOf(e.detail.name));
+  }
+
+  private onRevert(e: DtuRevertEvent): void {
+    this.store.value.revert(e.detail.name);
+  }
+
+  private field(entry: CommandEntry): TemplateResult {
+    const store = this.store.value;
+    const parts = store.draft.get(entry.name) ?? splitValue(entry, this.baseOf(entry.name));
+    return html`<dtu-setting-field
+      .entry=${entry}
+      .parts=${parts}
+      .device=${store.device?.[entry.name]}
+      ?changed=${store.draft.has(entry.name)}
+    ></dtu-setting-field>`;
+  }
+
+  private sectionBody(info: SectionInfo, entries: readonly CommandEntry[]): TemplateResult {
+    if (info.id !== 'sockets') return html`<div class="fields">${entries.map((e) => this.field(e))}</div>`;
+    const draft = this.store.value.draft;
+    return html`<div role="tablist" aria-label=${this.i18n.t(info.title)} @keydown=${this.tabKeys}>
+        ${LETTERS.map((s) => {
+          const edited = entries.some((e) => e.socket === s && draft.has(e.name));
+          return html`<button
+            role="tab"
+            id=${`tab-${s}`}
+            type="button"
+            aria-selected=${this.socket === s ? 'true' : 'false'}
+            aria-controls="socket-panel"
+            tabindex=${this.socket === s ? 0 : -1}
+            @click=${() => (this.socket = s)}
+          >
+            ${this.i18n.f(S.settings.socketTab, { s })}
+            ${edited ? html`<span class="dot" aria-label=${this.i18n.t(S.settings.changed)}></span>` : nothing}
+          </button>`;
+        })}
+      </div>
+      <div role="tabpanel" id="socket-panel" aria-labelledby=${`tab-${this.socket}`} class="fields">
+        ${entries.filter((e) => e.socket === this.socket).map((e) => this.field(e))}
+      </div>`;
+  }
+
+  private readonly tabKeys = (e: KeyboardEvent): void => {
+    const i = LETTERS.indexOf(this.socket);
+    const next = e.key === 'ArrowRight' ? (i + 1) % 4 : e.key === 'ArrowLeft' ? (i + 3) % 4 : -1;
+    if (next < 0) return;
+    e.preventDefault();
+    this.socket = LETTERS[next] ?? 'A';
+    void this.updateComplete.then(() =>
+      this.renderRoot.querySelector<HTMLElement>(`#tab-${this.socket}`)?.focus(),
+    );
+  };
+
+  private jump(id: string): void {
+    const target = this.renderRoot.querySelector<HTMLElement>(`#section-${id}`);
+    target?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+    target?.querySelector<HTMLElement>('h3')?.focus();
+  }
+
+  override render() {
+    if (!this.store.available) return nothing;
+    const t = this.i18n.t.bind(this.i18n);
+    const store = this.store.value;
+    const changes = pendingChanges(SETTINGS, store.device, factoryDefaults(), store.draft);
+    const invalid = changes.filter((c) => !c.valid).length;
+    return html`
+      <div class="head">
+        <h2>${t(S.settings.heading)}</h2>
+        <div class="actions">
+          <button
+            type="button"
+            data-testid="read-settings"
+            ?disabled=${!this.session.ready || this.reading !== undefined}
+            @click=${() => void this.read()}
+          >
+            ${t(S.settings.read)}
+          </button>
+        </div>
+      </div>
+      <p class="muted">${t(S.settings.intro)}</p>
+      ${
+        this.reading
+          ? html`<dtu-progress-bar
+              .value=${this.reading.done / this.reading.total}
+              .label=${this.i18n.f(S.settings.reading, this.reading)}
+            ></dtu-progress-bar>`
+          : nothing
+      }
+      ${this.readError ? html`<p class="notice error" role="alert">${this.readError}</p>` : nothing}
+      <p class=${`notice ${store.device ? 'ok' : ''}`} data-testid="settings-source">
+        ${t(store.device ? S.settings.readAt : S.settings.notRead)}
+      </p>
+      <ul class="toc" aria-label=${t(S.settings.heading)}>
+        ${SECTIONS.map(
+          (s) => html`<li><button type="button" @click=${() => this.jump(s.id)}>${t(s.title)}</button></li>`,
+        )}
+      </ul>
+      <div @dtu-edit=${this.onEdit} @dtu-revert=${this.onRevert}>
+        ${SECTIONS.map((info) => {
+          const entries = GROUPED.get(info.id) ?? [];
+          return html`<section class="card" id=${`section-${info.id}`} aria-labelledby=${`h-${info.id}`}>
+            <div class="section-head">
+              <h3 id=${`h-${info.id}`} tabindex="-1">${t(info.title)}</h3>
+              <span class="muted small">${this.i18n.f(S.app.manualSection, { section: info.manual })}</span>
+            </div>
+            ${
+              info.note
+                ? html`<p class="muted">${t(info.note)} <a href="#tools">${t(S.settings.openTools)}</a></p>`
+                : nothing
+            }
+            ${entries.length > 0 ? this.sectionBody(info, entries) : nothing}
+          </section>`;
+        })}
+      </div>
+      ${
+        changes.length > 0
+          ? html`<div class="sticky">
+              <a class="button primary" href="#changes" data-testid="review-changes"
+                >${this.i18n.f(S.settings.reviewChanges, { n: changes.length })}</a
+              >
+              ${
+                invalid > 0
+                  ? html`<span class="error">${this.i18n.f(S.settings.invalidCount, { n: invalid })}</span>`
+                  : nothing
+              }
+            </div>`
+          : nothing
+      }
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'dtu-settings-view': DtuSettingsView;
+  }
+}

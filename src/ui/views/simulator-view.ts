@@ -1,0 +1,491 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import type {
+  HttpRequestRecord,
+  LedState,
+  LinkState,
+  ModuleMode,
+  NetworkType,
+  RadioState,
+  ServerBehaviour,
+  SimEvent,
+  SocketId,
+} from '../../simulator/core/control';
+import type { UartSettings } from '../../protocol/uart';
+import type { ByteLogEntry } from '../components/byte-log/byte-log';
+import '../components/byte-log/byte-log';
+import '../components/led/led';
+import { LanguageController } from '../controllers/language-controller';
+import { SimulatorController } from '../controllers/simulator-controller';
+import { S } from '../i18n/strings';
+import { hexToBytes } from '../logic/bytes';
+import { base, tokens } from '../styles/shared';
+import { viewStyles } from './view-styles';
+
+const SOCKETS: readonly SocketId[] = ['A', 'B', 'C', 'D'];
+const NETWORKS: readonly NetworkType[] = ['4G', '3G', '2G', 'none'];
+const BEHAVIOURS: readonly ServerBehaviour[] = ['echo', 'silent', 'refuse'];
+const KEEP = 300;
+const encoder = new TextEncoder();
+
+interface SmsLine {
+  readonly id: number;
+  readonly dir: 'in' | 'out';
+  readonly peer: string;
+  readonly text: string;
+  readonly delivered: boolean;
+}
+
+/** Text typed in a send box, as bytes: hex digits in hex mode, else UTF-8 with `\r` `\n` understood. */
+export function bytesFromInput(text: string, mode: 'text' | 'hex'): Uint8Array | undefined {
+  if (mode === 'hex') return hexToBytes(text);
+  return encoder.encode(text.replace(/\\r/g, '\r').replace(/\\n/g, '\n'));
+}
+
+/**
+ * The trainer's panel: the simulated module's surroundings. The serial side as a terminal, a console per
+ * virtual server (registration packets and heartbeats highlighted) with sending down, the HTTP server's log,
+ * the phone, the radio, power, the Reload pin, resetting the demo, and pulling the USB cable.
+ */
+@customElement('dtu-simulator-view')
+export class DtuSimulatorView extends LitElement {
+  static override styles = [
+    tokens,
+    base,
+    viewStyles,
+    css`
+      .strip {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 12px 24px;
+        align-items: center;
+        justify-content: space-between;
+      }
+      .leds {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 8px;
+        background: #1b2430;
+        color: #e6edf3;
+        border-radius: var(--dtu-radius);
+        padding: 10px 8px 6px;
+        --dtu-muted: #c8d6e8;
+      }
+      .servers {
+        display: grid;
+        gap: 12px;
+        grid-template-columns: repeat(auto-fit, minmax(min(100%, 420px), 1fr));
+      }
+      .server {
+        margin: 0;
+      }
+      .server dtu-byte-log,
+      .serial dtu-byte-log {
+        --log-height: 180px;
+        margin: 8px 0;
+      }
+      .send {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 6px;
+        align-items: flex-end;
+      }
+      .send label.grow {
+        flex: 1 1 180px;
+      }
+      .send input[type='text'] {
+        width: 100%;
+        font-family: var(--dtu-mono);
+      }
+      .link-state {
+        font-weight: 600;
+      }
+      .link-state[data-state='connected'] {
+        color: var(--dtu-ok);
+      }
+      .link-state[data-state='waiting'] {
+        color: var(--dtu-error);
+      }
+      .sms {
+        list-style: none;
+        margin: 0 0 8px;
+        padding: 0;
+        max-height: 200px;
+        overflow: auto;
+      }
+      .sms li {
+        border-radius: 10px;
+        padding: 6px 10px;
+        margin: 4px 0;
+        max-width: 90%;
+        word-break: break-word;
+      }
+      .sms .in {
+        background: #e3ecf7;
+        margin-left: auto;
+      }
+      .sms .out {
+        background: #e3f4e8;
+      }
+      .http {
+        font-family: var(--dtu-mono);
+        font-size: 0.85rem;
+        max-height: 180px;
+        overflow: auto;
+        margin: 0;
+        padding-left: 18px;
+      }
+      input[type='range'] {
+        width: 100%;
+      }
+    `,
+  ];
+
+  private readonly i18n = new LanguageController(this);
+  private readonly sim = new SimulatorController(this, (e) => this.onEvent(e));
+
+  @state() private mode: ModuleMode = 'off';
+  @state() private leds: LedState = { pwr: false, work: false, net: 0, linkA: false, linkB: false };
+  @state() private links: Record<SocketId, LinkState> = {
+    A: 'disabled',
+    B: 'disabled',
+    C: 'disabled',
+    D: 'disabled',
+  };
+  @state() private behaviours: Record<SocketId, ServerBehaviour> = {
+    A: 'echo',
+    B: 'echo',
+    C: 'echo',
+    D: 'echo',
+  };
+  @state() private radio: RadioState = { network: '4G', rssi: -71 };
+  @state() private serial: ByteLogEntry[] = [];
+  @state() private packets: Record<SocketId, ByteLogEntry[]> = { A: [], B: [], C: [], D: [] };
+  @state() private sms: SmsLine[] = [];
+  @state() private http: HttpRequestRecord[] = [];
+  @state() private sendMode: Record<string, 'text' | 'hex'> = {};
+  private uart: UartSettings = { baud: 115200, dataBits: 8, stopBits: 1, parity: 'NONE' };
+  private nextId = 0;
+
+  override firstUpdated(): void {
+    void this.sim.start();
+  }
+
+  private onEvent(e: SimEvent): void {
+    switch (e.type) {
+      case 'snapshot':
+        this.mode = e.snapshot.mode;
+        this.leds = e.snapshot.leds;
+        this.links = { ...e.snapshot.links };
+        this.behaviours = { ...e.snapshot.behaviours };
+        this.radio = e.snapshot.radio;
+        this.uart = e.snapshot.uart;
+        return;
+      case 'mode':
+        this.mode = e.mode;
+        return;
+      case 'leds':
+        this.leds = e.leds;
+        return;
+      case 'link':
+        this.links = { ...this.links, [e.socket]: e.state };
+        return;
+      case 'radio':
+        this.radio = e.radio;
+        return;
+      case 'serial-out':
+        this.serial = [
+          ...this.serial,
+          { id: this.nextId++, at: e.at, dir: 'tx' as const, bytes: e.bytes },
+        ].slice(-KEEP);
+        return;
+      case 'socket-tx':
+      case 'socket-rx': {
+        const entry: ByteLogEntry = {
+          id: this.nextId++,
+          at: e.at,
+          dir: e.type === 'socket-tx' ? 'tx' : 'rx',
+          bytes: e.bytes,
+          tag: e.tag,
+          tagLabel: this.i18n.t(S.sim.tags[e.tag]),
+        };
+        this.packets = { ...this.packets, [e.socket]: [...this.packets[e.socket], entry].slice(-KEEP) };
+        return;
+      }
+      case 'sms-in':
+        this.sms = [
+          ...this.sms,
+          { id: this.nextId++, dir: 'in' as const, peer: e.from, text: e.text, delivered: true },
+        ];
+        return;
+      case 'sms-out':
+        this.sms = [
+          ...this.sms,
+          { id: this.nextId++, dir: 'out' as const, peer: e.to, text: e.text, delivered: e.delivered },
+        ];
+        return;
+      case 'http-request':
+        this.http = [...this.http, e.request].slice(-100);
+        return;
+      default:
+        return;
+    }
+  }
+
+  private sendForm(id: string, onSend: (bytes: Uint8Array) => void, label: string) {
+    const t = this.i18n.t.bind(this.i18n);
+    const mode = this.sendMode[id] ?? 'text';
+    return html`<form
+      class="send"
+      @submit=${(e: Event) => {
+        e.preventDefault();
+        const input = (e.target as HTMLFormElement).querySelector<HTMLInputElement>('input[type=text]');
+        const bytes = input ? bytesFromInput(input.value, mode) : undefined;
+        if (input && bytes && bytes.length > 0) {
+          onSend(bytes);
+          input.value = '';
+        }
+      }}
+    >
+      <label class="grow"
+        >${label}
+        <input
+          type="text"
+          autocomplete="off"
+          spellcheck="false"
+          placeholder=${mode === 'hex' ? '55 AA 55 …' : 'hello\\r\\n'}
+      /></label>
+      <label
+        >${t(S.sim.sendAs)}
+        <select
+          @change=${(e: Event) => (this.sendMode = { ...this.sendMode, [id]: (e.target as HTMLSelectElement).value as 'text' | 'hex' })}
+        >
+          <option value="text" ?selected=${mode === 'text'}>${t(S.terminal.text)}</option>
+          <option value="hex" ?selected=${mode === 'hex'}>${t(S.terminal.hex)}</option>
+        </select>
+      </label>
+      <button type="submit" class="primary">${t(S.terminal.send)}</button>
+    </form>`;
+  }
+
+  private renderServer(s: SocketId) {
+    const t = this.i18n.t.bind(this.i18n);
+    const f = this.i18n.f.bind(this.i18n);
+    const dirs = { tx: t(S.sim.fromModule), rx: t(S.sim.toModule) };
+    return html`<section class="card server" aria-labelledby=${`h-srv-${s}`} data-socket=${s}>
+      <div class="strip">
+        <h3 id=${`h-srv-${s}`}>${f(S.sim.server, { s })}</h3>
+        <span class="link-state" data-state=${this.links[s]} data-testid=${`link-${s}`}
+          >${f(S.sim.link, { state: t(S.sim.links[this.links[s]]) })}</span
+        >
+      </div>
+      <div class="row">
+        <label class="inline"
+          >${t(S.sim.behaviour)}
+          <select
+            @change=${(e: Event) =>
+              this.sim.send({
+                type: 'set-server-behaviour',
+                socket: s,
+                behaviour: (e.target as HTMLSelectElement).value as ServerBehaviour,
+              })}
+          >
+            ${BEHAVIOURS.map((b) => html`<option value=${b} ?selected=${this.behaviours[s] === b}>${t(S.sim.behaviours[b])}</option>`)}
+          </select>
+        </label>
+        <button
+          type="button"
+          ?disabled=${this.links[s] !== 'connected'}
+          @click=${() => this.sim.send({ type: 'drop-link', socket: s })}
+        >
+          ${t(S.sim.dropLink)}
+        </button>
+      </div>
+      <dtu-byte-log
+        data-testid=${`server-log-${s}`}
+        .entries=${this.packets[s]}
+        .label=${f(S.sim.server, { s })}
+        .emptyText=${t(S.sim.noPackets)}
+        .dirLabels=${dirs}
+      ></dtu-byte-log>
+      ${this.sendForm(`srv-${s}`, (bytes) => this.sim.send({ type: 'server-send', socket: s, bytes }), t(S.sim.sendDown))}
+    </section>`;
+  }
+
+  override render() {
+    const t = this.i18n.t.bind(this.i18n);
+    const f = this.i18n.f.bind(this.i18n);
+    if (!this.sim.running) {
+      return html`<div class="head"><h2>${t(S.sim.heading)}</h2></div>
+        <p class="muted" aria-busy="true">${t(S.app.loading)}</p>`;
+    }
+    return html`
+      <div class="head"><h2>${t(S.sim.heading)}</h2></div>
+      <p class="muted">${t(S.sim.intro)}</p>
+      <div class="card strip">
+        <strong data-testid="sim-mode" data-mode=${this.mode}
+          >${f(S.sim.mode, { mode: t(S.sim.modes[this.mode]) })}</strong
+        >
+        <div class="leds" aria-label=${t(S.dashboard.leds)} role="group">
+          <dtu-led
+            name="PWR"
+            colour="#ff5a4f"
+            ?on=${this.leds.pwr}
+            .description=${t(this.leds.pwr ? S.dashboard.ledOn : S.dashboard.ledOff)}
+          ></dtu-led>
+          <dtu-led
+            name="WORK"
+            colour="#2ecc40"
+            ?on=${this.leds.work}
+            .description=${t(this.leds.work ? S.dashboard.ledOn : S.dashboard.ledOff)}
+          ></dtu-led>
+          <dtu-led
+            name="NET"
+            colour="#4fc3ff"
+            .blinks=${this.leds.net}
+            .description=${this.leds.net > 0 ? f(S.dashboard.ledBlink, { n: this.leds.net }) : t(S.dashboard.ledOff)}
+          ></dtu-led>
+          <dtu-led
+            name="LINKA"
+            colour="#f2cc60"
+            ?on=${this.leds.linkA}
+            .description=${t(this.leds.linkA ? S.dashboard.ledOn : S.dashboard.ledOff)}
+          ></dtu-led>
+          <dtu-led
+            name="LINKB"
+            colour="#f2cc60"
+            ?on=${this.leds.linkB}
+            .description=${t(this.leds.linkB ? S.dashboard.ledOn : S.dashboard.ledOff)}
+          ></dtu-led>
+        </div>
+      </div>
+      <div class="grid">
+        <section class="card" aria-labelledby="h-radio">
+          <h3 id="h-radio">${t(S.sim.radio)}</h3>
+          <p>
+            <label
+              >${t(S.sim.network)}
+              <select
+                data-testid="radio-network"
+                @change=${(e: Event) =>
+                  this.sim.send({
+                    type: 'set-radio',
+                    network: (e.target as HTMLSelectElement).value as NetworkType,
+                    rssi: this.radio.rssi,
+                  })}
+              >
+                ${NETWORKS.map((n) => html`<option value=${n} ?selected=${this.radio.network === n}>${t(S.sim.networks[n])}</option>`)}
+              </select>
+            </label>
+          </p>
+          <p>
+            <label style="width:100%"
+              >${f(S.sim.rssi, { dbm: this.radio.rssi })}
+              <input
+                type="range"
+                min="-120"
+                max="-45"
+                step="1"
+                .value=${String(this.radio.rssi)}
+                @change=${(e: Event) =>
+                  this.sim.send({
+                    type: 'set-radio',
+                    network: this.radio.network,
+                    rssi: Number((e.target as HTMLInputElement).value),
+                  })}
+            /></label>
+          </p>
+          <button
+            type="button"
+            @click=${() => this.sim.send({ type: 'set-radio', network: 'none', rssi: this.radio.rssi })}
+          >
+            ${t(S.sim.dropNetwork)}
+          </button>
+        </section>
+        <section class="card" aria-labelledby="h-power">
+          <h3 id="h-power">${t(S.sim.power)}</h3>
+          <div class="actions">
+            <button type="button" @click=${() => this.sim.send({ type: 'power-cycle' })}>
+              ${t(S.sim.powerCycle)}
+            </button>
+            <button type="button" @click=${() => this.sim.send({ type: 'press-reload', ms: 5000 })}>
+              ${t(S.sim.reload)}
+            </button>
+            <button type="button" @click=${() => this.sim.send({ type: 'reset-demo' })}>
+              ${t(S.sim.resetDemo)}
+            </button>
+          </div>
+          <p class="muted small" style="margin-top:12px">${t(S.sim.unplugHint)}</p>
+          <button type="button" class="danger" data-testid="unplug" @click=${() => this.sim.api?.unplug()}>
+            ${t(S.sim.unplug)}
+          </button>
+        </section>
+      </div>
+      <section class="card serial" aria-labelledby="h-serial">
+        <h3 id="h-serial">${t(S.sim.serial)}</h3>
+        <p class="muted small">${t(S.sim.serialHint)}</p>
+        <dtu-byte-log
+          data-testid="serial-log"
+          .entries=${this.serial}
+          .label=${t(S.sim.serial)}
+          .emptyText=${t(S.sim.noPackets)}
+          .dirLabels=${{ tx: t(S.sim.fromModule), rx: t(S.sim.toModule) }}
+        ></dtu-byte-log>
+        ${this.sendForm('serial', (bytes) => this.sim.send({ type: 'serial-write', bytes, line: this.uart }), t(S.sim.sendSerial))}
+      </section>
+      <h3>${t(S.sim.servers)}</h3>
+      <div class="servers">${SOCKETS.map((s) => this.renderServer(s))}</div>
+      <div class="grid" style="margin-top:16px">
+        <section class="card" aria-labelledby="h-phone">
+          <h3 id="h-phone">${t(S.sim.phone)}</h3>
+          ${this.sms.length === 0 ? html`<p class="muted">${t(S.sim.noSms)}</p>` : nothing}
+          <ul class="sms" data-testid="phone-sms" aria-live="polite">
+            ${this.sms.map(
+              (m) =>
+                html`<li class=${m.dir}>
+                  <span class="muted small"
+                    >${t(m.dir === 'in' ? S.sim.smsIn : S.sim.smsOut)} · ${m.peer}</span
+                  ><br />${m.text}
+                  ${m.delivered ? nothing : html`<br /><span class="error small">${t(S.sim.notDelivered)}</span>`}
+                </li>`,
+            )}
+          </ul>
+          <form
+            class="send"
+            @submit=${(e: Event) => {
+              e.preventDefault();
+              const input = (e.target as HTMLFormElement).querySelector('input');
+              if (input && input.value !== '') {
+                this.sim.send({ type: 'phone-send', text: input.value });
+                input.value = '';
+              }
+            }}
+          >
+            <label class="grow"
+              >${t(S.sim.phoneText)}
+              <input type="text" autocomplete="off" placeholder="usr.cnAT+VER" />
+              <span class="muted small">${t(S.sim.phoneHint)}</span>
+            </label>
+            <button type="submit" class="primary">${t(S.sim.phoneSend)}</button>
+          </form>
+        </section>
+        <section class="card" aria-labelledby="h-http">
+          <h3 id="h-http">${t(S.sim.http)}</h3>
+          ${
+            this.http.length === 0
+              ? html`<p class="muted">${t(S.sim.noRequests)}</p>`
+              : html`<ol class="http">
+                  ${this.http.map((r) => html`<li>${r.method} ${r.target} — ${r.host}:${r.port} (${r.body.length} B)</li>`)}
+                </ol>`
+          }
+        </section>
+      </div>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'dtu-simulator-view': DtuSimulatorView;
+  }
+}

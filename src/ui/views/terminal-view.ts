@@ -1,0 +1,257 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, query, state } from 'lit/decorators.js';
+import type { ByteLogEntry } from '../components/byte-log/byte-log';
+import '../components/byte-log/byte-log';
+import { LanguageController } from '../controllers/language-controller';
+import { SessionController } from '../controllers/session-controller';
+import { StoreController } from '../controllers/store-controller';
+import { S } from '../i18n/strings';
+import { CommandHistory } from '../logic/history';
+import { logFileName, type LogView } from '../logic/traffic-log';
+import type { DeviceError, TrafficEntry } from '../services/session-service';
+import { base, tokens } from '../styles/shared';
+import { viewStyles } from './view-styles';
+
+const QUICK = ['AT', 'AT+VER', 'AT+CSQ', 'AT+SYSINFO', 'AT+SOCKALK', 'AT+H'];
+
+/** Offers a text file for download. */
+export function download(name: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/jsonl;charset=utf-8' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/**
+ * The raw AT console: type commands as in the manual (history with ↑/↓), see every byte of the traffic in
+ * text or hex, send password AT (3.1.3) without command mode, download the log.
+ */
+@customElement('dtu-terminal-view')
+export class DtuTerminalView extends LitElement {
+  static override styles = [
+    tokens,
+    base,
+    viewStyles,
+    css`
+      dtu-byte-log {
+        --log-height: min(50vh, 420px);
+        margin-bottom: 12px;
+      }
+      form {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 8px 12px;
+        align-items: flex-end;
+      }
+      form .cmd {
+        flex: 1 1 260px;
+      }
+      form .cmd input {
+        width: 100%;
+        font-family: var(--dtu-mono);
+      }
+      .quick {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 6px;
+        margin: 8px 0 0;
+      }
+      .quick button {
+        font-family: var(--dtu-mono);
+        font-size: 0.85rem;
+        min-height: 32px;
+        padding: 2px 10px;
+      }
+      .toolbar {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 8px 16px;
+        align-items: center;
+        margin-bottom: 8px;
+      }
+      .toolbar fieldset {
+        margin: 0;
+        padding: 2px 10px 6px;
+        display: flex;
+        gap: 12px;
+      }
+    `,
+  ];
+
+  private readonly i18n = new LanguageController(this);
+  private readonly session = new SessionController(this);
+  private readonly store = new StoreController(this);
+  private readonly history = new CommandHistory();
+
+  @state() private entries: ByteLogEntry[] = [];
+  @state() private view: LogView = 'text';
+  @state() private passwordMode = false;
+  @state() private password = '';
+  @state() private sending = false;
+  @state() private lastError: DeviceError | undefined;
+  @query('#cmd') private input!: HTMLInputElement;
+  private nextId = 0;
+  private unsubscribe: (() => void) | undefined;
+
+  override updated(): void {
+    if (!this.unsubscribe && this.session.available) {
+      this.entries = this.session.api.traffic().map((e) => this.toEntry(e));
+      this.unsubscribe = this.session.api.onTraffic((e) => {
+        this.entries = [...this.entries, this.toEntry(e)].slice(-2000);
+      });
+    }
+  }
+
+  override disconnectedCallback(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+    super.disconnectedCallback();
+  }
+
+  private toEntry(e: TrafficEntry): ByteLogEntry {
+    return { id: this.nextId++, at: e.at, dir: e.dir, bytes: e.bytes };
+  }
+
+  private async send(line: string): Promise<void> {
+    const command = line.trim();
+    if (command === '' || !this.session.ready) return;
+    this.history.push(command);
+    this.input.value = '';
+    this.sending = true;
+    this.lastError = undefined;
+    try {
+      const password = this.passwordMode
+        ? this.password || this.store.value.device?.['CMDPW'] || 'usr.cn'
+        : undefined;
+      const reply = await this.session.api.sendRaw(command, password === undefined ? {} : { password });
+      this.lastError = reply.error;
+    } catch (e) {
+      this.lastError = { raw: e instanceof Error ? e.message : String(e), meaning: { en: '', zh: '' } };
+    } finally {
+      this.sending = false;
+      this.input.focus();
+    }
+  }
+
+  private onKey(e: KeyboardEvent): void {
+    if (e.key === 'ArrowUp') {
+      e.preventDefault();
+      this.input.value = this.history.up(this.input.value);
+    } else if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      this.input.value = this.history.down();
+    }
+  }
+
+  override render() {
+    const t = this.i18n.t.bind(this.i18n);
+    const ready = this.session.ready;
+    return html`
+      <div class="head">
+        <h2>${t(S.terminal.heading)}</h2>
+        <div class="actions">
+          <button type="button" @click=${() => (this.entries = [])}>${t(S.terminal.clear)}</button>
+          <button
+            type="button"
+            data-testid="export-log"
+            @click=${() => download(logFileName(new Date()), this.session.api.exportLog())}
+          >
+            ${t(S.terminal.export)}
+          </button>
+        </div>
+      </div>
+      <p class="muted">${t(S.terminal.intro)}</p>
+      ${ready ? nothing : html`<p class="notice">${t(S.app.notConnected)} <a href="#connect">${t(S.app.goConnect)}</a></p>`}
+      <div class="toolbar">
+        <fieldset>
+          <legend>${t(S.terminal.view)}</legend>
+          ${(['text', 'hex'] as const).map(
+            (v) =>
+              html`<label class="inline"
+                ><input
+                  type="radio"
+                  name="view"
+                  .checked=${this.view === v}
+                  @change=${() => (this.view = v)}
+                />${t(S.terminal[v])}</label
+              >`,
+          )}
+        </fieldset>
+      </div>
+      <dtu-byte-log
+        data-testid="terminal-log"
+        .entries=${this.entries}
+        .view=${this.view}
+        .label=${t(S.terminal.log)}
+        .emptyText=${t(S.terminal.empty)}
+        .dirLabels=${{ tx: t(S.terminal.tx), rx: t(S.terminal.rx), note: t(S.terminal.note) }}
+      ></dtu-byte-log>
+      <form
+        class="card"
+        @submit=${(e: Event) => {
+          e.preventDefault();
+          void this.send(this.input.value);
+        }}
+      >
+        <label class="cmd"
+          >${t(S.terminal.command)}
+          <input
+            id="cmd"
+            autocomplete="off"
+            autocapitalize="characters"
+            spellcheck="false"
+            placeholder="AT+VER"
+            ?disabled=${!ready}
+            @keydown=${this.onKey}
+        /></label>
+        <button class="primary" type="submit" ?disabled=${!ready || this.sending}>
+          ${t(S.terminal.send)}
+        </button>
+        <label class="inline">
+          <input
+            type="checkbox"
+            .checked=${this.passwordMode}
+            @change=${(e: Event) => (this.passwordMode = (e.target as HTMLInputElement).checked)}
+          />
+          ${t(S.terminal.passwordMode)}
+        </label>
+        ${
+          this.passwordMode
+            ? html`<label
+                >${t(S.terminal.password)}
+                <input
+                  type="password"
+                  autocomplete="off"
+                  placeholder="usr.cn"
+                  .value=${this.password}
+                  @input=${(e: Event) => (this.password = (e.target as HTMLInputElement).value)}
+              /></label>`
+            : nothing
+        }
+      </form>
+      ${
+        this.lastError
+          ? html`<p class="notice error" role="alert" data-testid="terminal-error">
+              <code>${this.lastError.raw}</code> ${t(this.lastError.meaning)}
+            </p>`
+          : nothing
+      }
+      <div class="quick" role="group" aria-label=${t(S.terminal.quick)}>
+        ${QUICK.map(
+          (c) =>
+            html`<button type="button" ?disabled=${!ready || this.sending} @click=${() => void this.send(c)}>
+              ${c}
+            </button>`,
+        )}
+      </div>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'dtu-terminal-view': DtuTerminalView;
+  }
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { format, initialLang, langTag, parseLang, pick } from '../../src/ui/i18n/language';
+import { S } from '../../src/ui/i18n/strings';
+
+describe('language choice', () => {
+  it('reads stored and browser tags', () => {
+    expect(parseLang('zh-CN')).toBe('zh');
+    expect(parseLang('zh-Hans-CN')).toBe('zh');
+    expect(parseLang('en-GB')).toBe('en');
+    expect(parseLang('fr')).toBeUndefined();
+    expect(parseLang(null)).toBeUndefined();
+  });
+
+  it('prefers the remembered choice over the browser', () => {
+    expect(initialLang('en', ['zh-CN'])).toBe('en');
+    expect(initialLang('zh', ['en-US'])).toBe('zh');
+  });
+
+  it('takes the first browser language it speaks, else English', () => {
+    expect(initialLang(null, ['fr-FR', 'zh-TW', 'en'])).toBe('zh');
+    expect(initialLang(null, ['de'])).toBe('en');
+    expect(initialLang('garbage', [])).toBe('en');
+  });
+
+  it('picks and formats Text pairs', () => {
+    expect(pick(S.nav.settings, 'zh')).toBe('参数设置');
+    expect(format(S.nav.pendingBadge, 'en', { n: 3 })).toBe('3 pending changes');
+    expect(format({ en: '{a} {b}', zh: '' }, 'en', { a: 1 })).toBe('1 {b}');
+    expect(langTag('zh')).toBe('zh-CN');
+  });
+});
+
+/** Every string pair has both languages filled and the same placeholders. */
+describe('UI strings', () => {
+  const pairs: [string, { en: string; zh: string }][] = [];
+  const walk = (path: string, node: unknown): void => {
+    if (node && typeof node === 'object' && 'en' in node && 'zh' in node) {
+      pairs.push([path, node as { en: string; zh: string }]);
+      return;
+    }
+    for (const [k, v] of Object.entries(node as object)) walk(`${path}.${k}`, v);
+  };
+  walk('S', S);
+
+  it('has a non-empty English and Chinese text for every string', () => {
+    expect(pairs.length).toBeGreaterThan(200);
+    for (const [path, text] of pairs) {
+      expect(text.en.trim(), path).not.toBe('');
+      expect(text.zh.trim(), path).not.toBe('');
+    }
+  });
+
+  it('uses the same placeholders in both languages', () => {
+    const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const [path, text] of pairs) expect(names(text.zh), path).toEqual(names(text.en));
+  });
+});
