@@ -159,7 +159,7 @@ export class DtuDashboardView extends LitElement {
       <div class="grid">
         <section class="card" aria-labelledby="h-id">
           <h3 id="h-id">${t(S.dashboard.identity)}</h3>
-          <dl data-testid="identity">
+          <dl class="stacked" data-testid="identity">
             <dt>${t(S.dashboard.version)}</dt>
             <dd>${id?.version || dash}</dd>
             <dt>${t(S.dashboard.sn)}</dt>
@@ -172,7 +172,7 @@ export class DtuDashboardView extends LitElement {
         </section>
         <section class="card" aria-labelledby="h-net">
           <h3 id="h-net">${t(S.dashboard.network)}</h3>
-          <dl data-testid="network">
+          <dl class="stacked" data-testid="network">
             <dt>${t(S.dashboard.service)}</dt>
             <dd>${sysinfo?.ok ? t(sysinfo.stateText) : sysinfo ? t(sysinfo.reason) : dash}</dd>
             <dt>${t(S.dashboard.networkType)}</dt>

@@ -27,6 +27,15 @@ export const viewStyles = css`
   dt {
     color: var(--dtu-muted);
   }
+  /* Long codes (SN 20 digits, ICCID 20, IMEI 15) read best on a line of their own, never broken. */
+  dl.stacked {
+    grid-template-columns: 1fr;
+    gap: 0;
+  }
+  dl.stacked dd {
+    margin: 0 0 8px;
+    white-space: nowrap;
+  }
   dd {
     margin: 0;
     font-family: var(--dtu-mono);
