@@ -45,6 +45,8 @@ export interface DtuEventMap {
   'dtu-close': CustomEvent<undefined>;
   /** A confirmation dialog was confirmed. */
   'dtu-confirm': CustomEvent<undefined>;
+  /** An apply report's "restore previous values" button. */
+  'dtu-restore': CustomEvent<undefined>;
 }
 
 declare global {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { pathLabel, problemText, settingLabel, formatTime } from '../../src/ui/logic/profile-format';
 import { shareFragmentOf } from '../../src/ui/logic/profile-link-hash';
 import { persistOnFirstSave } from '../../src/ui/logic/profile-persist';
-import { applyFraction } from '../../src/ui/logic/profile-progress';
+import { applyFraction, applyProgressLabel } from '../../src/ui/logic/apply-progress';
 import { isFailure, restoreValues, toSettingResults } from '../../src/ui/logic/profile-results';
 import type { ApplyReport } from '../../src/ui/services/session-service';
 
@@ -99,5 +99,14 @@ describe('apply results', () => {
     ];
     expect([...phases].sort((a, b) => a - b)).toEqual(phases);
     expect(phases.at(-1)).toBe(1);
+  });
+
+  it('name the step with the setting and a count that never passes the total', () => {
+    expect(applyProgressLabel({ phase: 'write', name: 'SOCKA', done: 0, total: 2 }, 'en')).toBe(
+      'Writing SOCKA (1/2)',
+    );
+    expect(applyProgressLabel({ phase: 'write', name: 'SOCKA', done: 2, total: 2 }, 'en')).toBe(
+      'Writing SOCKA (2/2)',
+    );
   });
 });

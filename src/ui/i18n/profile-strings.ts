@@ -135,12 +135,10 @@ export const P = {
       'Nothing has been written yet. Check what will change, then confirm.',
       '尚未写入任何内容。请核对将要修改的内容，然后确认。',
     ),
-    setting: t('Setting', '参数'),
     from: t('Device now', '设备当前值'),
     to: t('From the profile', '档案中的值'),
     command: t('AT command', 'AT 指令'),
     notOnDevice: t('—', '—'),
-    commands: t('Commands, in order', '按顺序发送的指令'),
     restartNote: t(
       'After writing, the module restarts (AT+Z) so the values take effect, and each value is read back to check it.',
       '写入后模块会重启（AT+Z）使参数生效，并逐项回读核对。',
@@ -161,14 +159,6 @@ export const P = {
       'Connect to the device and read its settings to see exactly what applying will change.',
       '请连接设备并读取参数，以查看写入将改变的具体内容。',
     ),
-    result: t('Result', '写入结果'),
-    allApplied: t('All {n} settings were applied and read back.', '{n} 项参数全部生效并已回读确认。'),
-    someFailed: t(
-      '{failed} of {n} settings were not applied. You can put back the values the device had before.',
-      '{n} 项中有 {failed} 项未生效。可以恢复设备写入前的值。',
-    ),
-    restore: t('Restore previous values', '恢复写入前的值'),
-    failed: t('The write stopped: {error}', '写入中断：{error}'),
     recorded: t('Recorded in the device’s history.', '已记入该设备的历史记录。'),
     notRecorded: t(
       'The result could not be recorded in the history: {error}',

@@ -306,7 +306,6 @@ export const S = {
       '{n} 项中有 {failed} 项未生效。可以恢复写入前的值。',
     ),
     restore: t('Restore previous values', '恢复写入前的值'),
-    restoring: t('Restoring…', '正在恢复…'),
     applyFailed: t('The write stopped: {error}', '写入中断：{error}'),
     secretHidden: t('hidden', '已隐藏'),
   },

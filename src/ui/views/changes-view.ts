@@ -1,24 +1,25 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { factoryDefaults, findCommand, SETTING_NAMES } from '../../protocol/catalogue';
 import type { CommandEntry } from '../../protocol/types';
+import '../components/apply-report/apply-report';
 import '../components/progress-bar/progress-bar';
 import { LanguageController } from '../controllers/language-controller';
 import { SessionController } from '../controllers/session-controller';
 import { StoreController } from '../controllers/store-controller';
 import { S } from '../i18n/strings';
+import { applyFraction, applyProgressLabel } from '../logic/apply-progress';
 import { pendingChanges, shownCommand, valuesToWrite, type PendingChange } from '../logic/diff';
 import { maskSecrets } from '../logic/fields';
-import type { ApplyProgress, ApplyReport, SettingOutcome } from '../services/session-service';
+import { isFailure, restoreValues } from '../logic/profile-results';
+import type { ApplyProgress, ApplyReport } from '../services/session-service';
 import { base, tokens } from '../styles/shared';
+import { commandListStyles, tableStyles } from '../styles/tables';
 import { viewStyles } from './view-styles';
 
 const SETTINGS: readonly CommandEntry[] = SETTING_NAMES.map((n) => findCommand(n)).filter(
   (e): e is CommandEntry => e !== undefined,
 );
-
-/** Outcomes that leave the device different from what the person asked for. */
-const failed = (r: SettingOutcome): boolean => r.outcome === 'rejected' || r.outcome === 'not-reached';
 
 /**
  * Pending changes: the edited values against the device's, with the exact AT commands; apply with progress
@@ -26,63 +27,7 @@ const failed = (r: SettingOutcome): boolean => r.outcome === 'rejected' || r.out
  */
 @customElement('dtu-changes-view')
 export class DtuChangesView extends LitElement {
-  static override styles = [
-    tokens,
-    base,
-    viewStyles,
-    css`
-      .table-wrap {
-        overflow-x: auto;
-      }
-      td code {
-        white-space: pre-wrap;
-      }
-      pre {
-        background: #10161f;
-        color: #e6edf3;
-        border-radius: var(--dtu-radius);
-        padding: 10px 12px;
-        overflow-x: auto;
-        font-family: var(--dtu-mono);
-        font-size: 0.88rem;
-        margin: 0 0 12px;
-      }
-      .outcome {
-        font-weight: 600;
-        white-space: nowrap;
-      }
-      .outcome.applied {
-        color: var(--dtu-ok);
-      }
-      .outcome.unchanged {
-        color: var(--dtu-muted);
-      }
-      .outcome.rejected,
-      .outcome.not-reached {
-        color: var(--dtu-error);
-      }
-      @media (max-width: 640px) {
-        thead {
-          display: none;
-        }
-        tr {
-          display: block;
-          border-bottom: 1px solid var(--dtu-border);
-          padding: 6px 0;
-        }
-        td {
-          display: block;
-          border: none;
-          padding: 2px 0;
-        }
-        td[data-label]::before {
-          content: attr(data-label) ': ';
-          color: var(--dtu-muted);
-          font-size: 0.85rem;
-        }
-      }
-    `,
-  ];
+  static override styles = [tokens, base, viewStyles, tableStyles, commandListStyles];
 
   private readonly i18n = new LanguageController(this);
   private readonly session = new SessionController(this);
@@ -91,53 +36,21 @@ export class DtuChangesView extends LitElement {
   @state() private progress: ApplyProgress | undefined;
   @state() private error: string | undefined;
   @state() private reveal = false;
-  @state() private restoring = false;
 
-  private async apply(values: Record<string, string>, restoring = false): Promise<void> {
+  private async apply(values: Record<string, string>): Promise<void> {
     this.error = undefined;
-    this.restoring = restoring;
     this.progress = { phase: 'plan', done: 0, total: Object.keys(values).length };
     const store = this.store.value;
     try {
       const report = await this.session.api.apply(values, (p) => (this.progress = p));
       store.updateDevice(report.confirmed);
-      store.clearEdits(report.results.filter((r) => !failed(r)).map((r) => r.name));
+      store.clearEdits(report.results.filter((r) => !isFailure(r)).map((r) => r.name));
       store.setReport(report);
     } catch (e) {
       this.error = e instanceof Error ? e.message : String(e);
     } finally {
       this.progress = undefined;
-      this.restoring = false;
     }
-  }
-
-  private phaseText(p: ApplyProgress): string {
-    const f = this.i18n.f.bind(this.i18n);
-    const values = { name: p.name ?? '', done: Math.min(p.done + 1, p.total), total: p.total };
-    return f(S.changes.phase[p.phase], values);
-  }
-
-  private fraction(p: ApplyProgress): number {
-    const step = p.total === 0 ? 1 : p.done / p.total;
-    switch (p.phase) {
-      case 'plan':
-        return 0;
-      case 'snapshot':
-        return 0.05;
-      case 'write':
-        return 0.1 + 0.5 * step;
-      case 'restart':
-        return 0.65;
-      case 'confirm':
-        return 0.75 + 0.25 * step;
-      case 'done':
-        return 1;
-    }
-  }
-
-  private label(name: string): string {
-    const entry = findCommand(name);
-    return entry ? this.i18n.t(entry.label) : name;
   }
 
   private shown(entry: CommandEntry, value: string): string {
@@ -231,62 +144,14 @@ ${[...commands, ...(restart ? ['AT+Z'] : [])].join('\n')}</pre>
   }
 
   private renderReport(report: ApplyReport) {
-    const t = this.i18n.t.bind(this.i18n);
-    const bad = report.results.filter(failed);
-    const changedNames = report.results.map((r) => r.name);
-    const restoreValues = Object.fromEntries(changedNames.map((n) => [n, report.snapshot[n] ?? '']));
     return html`<section class="card" aria-labelledby="result-h" data-testid="apply-report">
-      <h3 id="result-h">${t(S.changes.resultHeading)}</h3>
-      ${
-        bad.length === 0
-          ? html`<p class="notice ok" role="status">
-              ${this.i18n.f(S.changes.allApplied, { n: report.results.length })}
-            </p>`
-          : html`<p class="notice error" role="alert">
-              ${this.i18n.f(S.changes.someFailed, { failed: bad.length, n: report.results.length })}
-            </p>`
-      }
-      <div class="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">${t(S.changes.setting)}</th>
-              <th scope="col">${t(S.changes.to)}</th>
-              <th scope="col">${t(S.changes.resultHeading)}</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${report.results.map((r) => {
-              const entry = findCommand(r.name);
-              return html`<tr data-setting=${r.name} data-outcome=${r.outcome}>
-                <td data-label=${t(S.changes.setting)}>${this.label(r.name)} <code>AT+${r.name}</code></td>
-                <td data-label=${t(S.changes.to)}>
-                  <code>${entry ? this.shown(entry, r.value) : r.value}</code>
-                </td>
-                <td data-label=${t(S.changes.resultHeading)}>
-                  <span class="outcome ${r.outcome}">${t(S.changes.outcome[r.outcome])}</span>
-                  ${r.outcome === 'rejected' ? html`<br /><code>${r.error.raw}</code> ${t(r.error.meaning)}` : nothing}
-                </td>
-              </tr>`;
-            })}
-          </tbody>
-        </table>
-      </div>
-      ${
-        bad.length > 0
-          ? html`<div class="actions" style="margin-top:12px">
-              <button
-                type="button"
-                class="primary"
-                data-testid="restore"
-                ?disabled=${this.progress !== undefined || !this.session.ready}
-                @click=${() => void this.apply(restoreValues, true)}
-              >
-                ${t(this.restoring ? S.changes.restoring : S.changes.restore)}
-              </button>
-            </div>`
-          : nothing
-      }
+      <h3 id="result-h">${this.i18n.t(S.changes.resultHeading)}</h3>
+      <dtu-apply-report
+        .report=${report}
+        .reveal=${this.reveal}
+        .restoreDisabled=${this.progress !== undefined || !this.session.ready}
+        @dtu-restore=${() => void this.apply(restoreValues(report))}
+      ></dtu-apply-report>
     </section>`;
   }
 
@@ -301,8 +166,8 @@ ${[...commands, ...(restart ? ['AT+Z'] : [])].join('\n')}</pre>
         this.progress
           ? html`<dtu-progress-bar
               data-testid="apply-progress"
-              .value=${this.fraction(this.progress)}
-              .label=${this.phaseText(this.progress)}
+              .value=${applyFraction(this.progress)}
+              .label=${applyProgressLabel(this.progress, this.i18n.lang)}
             ></dtu-progress-bar>`
           : nothing
       }

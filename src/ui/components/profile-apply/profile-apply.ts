@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { recordApply, recordDevice, StorageError } from '../../../storage';
+import '../apply-report/apply-report';
 import '../progress-bar/progress-bar';
 import '../profile-device/profile-device';
 import { LanguageController } from '../../controllers/language-controller';
@@ -9,6 +10,7 @@ import { StoreController } from '../../controllers/store-controller';
 import { dtuEvent } from '../../events';
 import { P } from '../../i18n/profile-strings';
 import { S } from '../../i18n/strings';
+import { applyFraction, applyProgressLabel } from '../../logic/apply-progress';
 import { maskSecrets } from '../../logic/fields';
 import {
   applyPlan,
@@ -17,12 +19,10 @@ import {
   shownPlanCommand,
   type ApplyPlan,
 } from '../../logic/profile-plan';
-import { applyFraction } from '../../logic/profile-progress';
-import { isFailure, restoreValues, toSettingResults } from '../../logic/profile-results';
+import { restoreValues, toSettingResults } from '../../logic/profile-results';
 import type { ApplyProgress, ApplyReport, Identity } from '../../services/session-service';
 import { base, tokens } from '../../styles/shared';
-import './apply-result';
-import { tableStyles } from './apply-styles';
+import { actionRowStyles, commandListStyles, tableStyles } from '../../styles/tables';
 
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
@@ -39,9 +39,15 @@ export class DtuProfileApply extends LitElement {
     tokens,
     base,
     tableStyles,
+    commandListStyles,
+    actionRowStyles,
     css`
       h3 {
         margin-top: 12px;
+      }
+      pre {
+        white-space: pre-wrap;
+        word-break: break-all;
       }
     `,
   ];
@@ -84,7 +90,7 @@ export class DtuProfileApply extends LitElement {
       this.report = report;
       await this.record(report);
     } catch (e) {
-      this.error = this.i18n.f(P.apply.failed, { error: message(e) });
+      this.error = this.i18n.f(S.changes.applyFailed, { error: message(e) });
     } finally {
       this.progress = undefined;
     }
@@ -128,7 +134,7 @@ export class DtuProfileApply extends LitElement {
         <table data-testid="profile-apply-plan">
           <thead>
             <tr>
-              <th scope="col">${t(P.apply.setting)}</th>
+              <th scope="col">${t(S.changes.setting)}</th>
               <th scope="col">${t(P.apply.from)}</th>
               <th scope="col">${t(P.apply.to)}</th>
               <th scope="col">${t(P.apply.command)}</th>
@@ -138,7 +144,7 @@ export class DtuProfileApply extends LitElement {
             ${plan.changes.map(
               (c) =>
                 html`<tr data-setting=${c.entry.name}>
-                  <td data-label=${t(P.apply.setting)}>${t(c.entry.label)}</td>
+                  <td data-label=${t(S.changes.setting)}>${t(c.entry.label)}</td>
                   <td data-label=${t(P.apply.from)}>
                     ${
                       c.from === undefined
@@ -157,7 +163,7 @@ export class DtuProfileApply extends LitElement {
           </tbody>
         </table>
       </div>
-      <h3 id="cmds-h">${t(P.apply.commands)}</h3>
+      <h3 id="cmds-h">${t(S.changes.commandsHeading)}</h3>
       <pre data-testid="profile-apply-commands" aria-labelledby="cmds-h">
 ${planCommands(plan, this.reveal).join('\n')}</pre>
       ${plan.restart ? html`<p class="muted">${t(P.apply.restartNote)}</p>` : nothing}
@@ -195,30 +201,25 @@ ${planCommands(plan, this.reveal).join('\n')}</pre>
   }
 
   private renderReport(report: ApplyReport) {
-    const t = this.i18n.t.bind(this.i18n);
-    const failed = report.results.some(isFailure);
     return html`<section aria-labelledby="result-h" data-testid="profile-apply-report">
-      <h3 id="result-h">${t(P.apply.result)}</h3>
-      <dtu-profile-apply-result .report=${report} ?reveal=${this.reveal}></dtu-profile-apply-result>
-      ${this.recordNote ? html`<p class="muted" data-testid="profile-apply-recorded">${this.recordNote}</p>` : nothing}
-      <div class="actions">
+      <h3 id="result-h">${this.i18n.t(S.changes.resultHeading)}</h3>
+      <dtu-apply-report
+        data-testid="profile-apply-result"
+        restoreTestid="profile-apply-restore"
+        .report=${report}
+        .reveal=${this.reveal}
+        .restoreDisabled=${!this.session.ready || this.progress !== undefined}
+        @dtu-restore=${() => void this.write(restoreValues(report))}
+      >
         ${
-          failed
-            ? html`<button
-                type="button"
-                class="primary"
-                data-testid="profile-apply-restore"
-                ?disabled=${!this.session.ready || this.progress !== undefined}
-                @click=${() => void this.write(restoreValues(report))}
-              >
-                ${t(P.apply.restore)}
-              </button>`
+          this.recordNote
+            ? html`<p class="muted" slot="note" data-testid="profile-apply-recorded">${this.recordNote}</p>`
             : nothing
         }
         <button type="button" data-testid="profile-apply-close" @click=${this.close}>
-          ${t(P.apply.done)}
+          ${this.i18n.t(P.apply.done)}
         </button>
-      </div>
+      </dtu-apply-report>
     </section>`;
   }
 
@@ -233,7 +234,7 @@ ${planCommands(plan, this.reveal).join('\n')}</pre>
           ? html`<dtu-progress-bar
               data-testid="profile-apply-progress"
               .value=${applyFraction(p)}
-              .label=${this.i18n.f(S.changes.phase[p.phase], { name: p.name ?? '', done: Math.min(p.done + 1, p.total), total: p.total })}
+              .label=${applyProgressLabel(p, this.i18n.lang)}
             ></dtu-progress-bar>`
           : nothing
       }

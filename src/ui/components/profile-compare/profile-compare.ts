@@ -5,7 +5,7 @@ import { P } from '../../i18n/profile-strings';
 import { maskSecrets } from '../../logic/fields';
 import type { CompareRow } from '../../logic/profile-compare';
 import { base, tokens } from '../../styles/shared';
-import { tableStyles } from '../profile-apply/apply-styles';
+import { tableStyles } from '../../styles/tables';
 
 /**
  * The settings that differ between two sides (logic/profile-compare.ts) as a table: setting, left value,

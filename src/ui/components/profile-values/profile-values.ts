@@ -5,7 +5,7 @@ import { LanguageController } from '../../controllers/language-controller';
 import { P } from '../../i18n/profile-strings';
 import { maskSecrets } from '../../logic/fields';
 import { base, tokens } from '../../styles/shared';
-import { tableStyles } from '../profile-apply/apply-styles';
+import { tableStyles } from '../../styles/tables';
 
 /**
  * A profile's settings, read-only, in editor order, each with its catalogue label and command name.
