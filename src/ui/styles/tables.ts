@@ -54,3 +54,19 @@ export const actionRowStyles = css`
     margin: 12px 0 0;
   }
 `;
+
+/** The Save/Review bar that stays at the bottom of a long editor (settings view, profile editor). */
+export const stickyBarStyles = css`
+  .sticky {
+    position: sticky;
+    bottom: 0;
+    background: var(--dtu-bg);
+    padding: 8px 0;
+    border-top: 1px solid var(--dtu-border);
+    display: flex;
+    flex-wrap: wrap;
+    gap: 8px;
+    align-items: center;
+    z-index: 1;
+  }
+`;

@@ -13,6 +13,7 @@ import { pendingChanges } from '../logic/diff';
 import { groupSettings, SECTIONS, type SectionInfo } from '../logic/editor-sections';
 import { splitValue } from '../logic/fields';
 import { base, tokens } from '../styles/shared';
+import { stickyBarStyles } from '../styles/tables';
 import { viewStyles } from './view-styles';
 
 const SETTINGS: readonly CommandEntry[] = SETTING_NAMES.map((n) => findCommand(n)).filter(
@@ -31,6 +32,7 @@ export class DtuSettingsView extends LitElement {
     tokens,
     base,
     viewStyles,
+    stickyBarStyles,
     css`
       .toc {
         display: flex;
@@ -79,18 +81,6 @@ export class DtuSettingsView extends LitElement {
         height: 8px;
         border-radius: 50%;
         background: #b7791f;
-      }
-      .sticky {
-        position: sticky;
-        bottom: 0;
-        background: var(--dtu-bg);
-        padding: 8px 0;
-        border-top: 1px solid var(--dtu-border);
-        display: flex;
-        flex-wrap: wrap;
-        gap: 8px;
-        align-items: center;
-        z-index: 1;
       }
     `,
   ];

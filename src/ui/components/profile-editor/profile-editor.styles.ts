@@ -47,18 +47,6 @@ export default css`
     align-items: center;
     margin: 8px 0 12px;
   }
-  .sticky {
-    position: sticky;
-    bottom: 0;
-    background: var(--dtu-bg);
-    padding: 8px 0;
-    border-top: 1px solid var(--dtu-border);
-    display: flex;
-    flex-wrap: wrap;
-    gap: 8px;
-    align-items: center;
-    z-index: 1;
-  }
   .problems ul {
     margin: 4px 0 0;
     padding-left: 20px;

@@ -26,6 +26,7 @@ import {
 } from '../../logic/profile-draft';
 import { problemText } from '../../logic/profile-format';
 import { base, tokens } from '../../styles/shared';
+import { stickyBarStyles } from '../../styles/tables';
 import { profileEvent } from '../profile-events/profile-events';
 import styles from './profile-editor.styles';
 
@@ -42,7 +43,7 @@ const GROUPED = groupSettings(SETTINGS);
  */
 @customElement('dtu-profile-editor')
 export class DtuProfileEditor extends LitElement {
-  static override styles = [tokens, base, styles];
+  static override styles = [tokens, base, stickyBarStyles, styles];
 
   /** The profile being edited, or the starting point of a new one (`isNew`); undefined: a new, empty one. */
   @property({ attribute: false }) profile: Profile | undefined;
