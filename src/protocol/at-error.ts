@@ -5,6 +5,7 @@
  * (module-behaviour.md, "Wire format", *tolerate*) every variant below is read into the same `AtError`:
  * - `+ERR:1`, `+ERR: 1` — what 7S4 firmware sends and what this project's simulator sends;
  * - `ERR1`, `Err1` — the spelling of table 15;
+ * - `+ERR=-4` — USR-G761w, N668 and WIFI232 firmware (a negative code after `=`; read as Err4);
  * - `ERROR` — plain Hayes-style failure, no code;
  * - `+CME ERROR:58`, `+CME ERROR: 58` — newer Cat-1 firmware passes the radio's error through.
  * Err5 "setting failed" is not in the 7S4 manual; sibling products use it, so it is named too.
@@ -44,8 +45,8 @@ export function errorMeaning(family: AtErrorFamily, code: number | undefined): T
   return { en: `Unknown error ${code ?? ''}`.trim(), zh: `未知错误 ${code ?? ''}`.trim() };
 }
 
-// `+ERR:1`, `+ERR: 1`, `ERR1`, `Err1` (and the obvious mixtures such as `ERR:1`): one regular expression.
-const ERR_LINE = /^\+?ERR\s*:?\s*(\d{1,5})$/i;
+// `+ERR:1`, `+ERR: 1`, `ERR1`, `Err1`, `+ERR=-4` (and the obvious mixtures such as `ERR:1`): one expression.
+const ERR_LINE = /^\+?ERR\s*[:=]?\s*-?\s*(\d{1,5})$/i;
 const CME_LINE = /^\+CME\s+ERROR\s*:\s*(.*)$/i;
 const ERROR_LINE = /^ERROR$/i;
 

@@ -54,7 +54,8 @@ const PLUS = 0x2b;
 const MAX_PASSWORD = 10;
 
 const INFO_LINE = /^\+\s*([A-Za-z][A-Za-z0-9_]*)\s*:[ \t]*(.*)$/s;
-const OK_LINE = /^OK$/i;
+/** `OK`, and `+OK` of USR-G761w/N668/WIFI232 firmware (module-behaviour.md, firmware variants). */
+const OK_LINE = /^\+?OK$/i;
 const decoder = new TextDecoder('utf-8');
 
 /** Normalises a command line for echo comparison: no line end, no surrounding blanks, upper case. */
@@ -87,6 +88,10 @@ export class ReplyParser {
   private afterEntryOk = false;
   /** The command awaiting its echo (echoKey form); cleared once any non-blank line arrives. */
   private echoOf = '';
+  /** Waiting for `a`, and bytes of a line of text have come since the last line end. */
+  private midLine = false;
+  /** The byte being read is the first of the chunk pushed. */
+  private chunkStart = false;
   /** Bytes of `+ok` matched so far. */
   private entryMatched: number[] = [];
   private unsolicited: number[] = [];
@@ -117,6 +122,7 @@ export class ReplyParser {
   expectEntry(): ReplyEvent[] {
     const leftover = this.leftover();
     this.mode = 'entry-a';
+    this.midLine = false;
     return leftover;
   }
 
@@ -129,7 +135,11 @@ export class ReplyParser {
 
   /** Feeds bytes as they arrive; returns the events they complete. */
   push(bytes: Uint8Array): ReplyEvent[] {
-    for (const b of bytes) this.step(b);
+    this.chunkStart = true;
+    for (const b of bytes) {
+      this.step(b);
+      this.chunkStart = false;
+    }
     this.flushUnsolicited();
     const events = this.events;
     this.events = [];
@@ -157,10 +167,14 @@ export class ReplyParser {
         this.commandByte(b);
         return;
       case 'entry-a':
-        if (b === LOWER_A) {
+        // The module's `a` stands alone after T3 of silence, so it starts a chunk of its own or a line; an
+        // `a` inside a run of text (a notice such as "no data, communication timeout reset", the server's
+        // data arriving while we wait) is data, not the answer.
+        if (b === LOWER_A && (!this.midLine || this.chunkStart)) {
           this.emit({ type: 'entry-a' });
           this.mode = 'entry-ok';
         } else {
+          this.midLine = b !== CR && b !== LF;
           this.unsolicited.push(b);
         }
         return;
@@ -290,7 +304,10 @@ export class ReplyAssembler {
   add(event: ReplyEvent): AssembledReply | undefined {
     switch (event.type) {
       case 'echo':
+        // Lines before our own echo belong to something earlier (a late answer, a notice): not ours.
         this.echo = event.line;
+        this.info = [];
+        this.text = [];
         return undefined;
       case 'info':
         this.info.push({ name: event.name, value: event.value });
@@ -311,6 +328,20 @@ export class ReplyAssembler {
       default:
         return undefined;
     }
+  }
+
+  /**
+   * The reply so far as a complete one: for firmware that answers a query with `+NAME:value` and no OK
+   * (module-behaviour.md, firmware variants), once the line has gone quiet.
+   */
+  endWithoutOk(): AssembledReply {
+    return this.finish({ status: 'ok', echo: this.echo, info: this.info, text: this.text });
+  }
+
+  /** A `+NAME:` line has come since the echo (or since the start, without echo). */
+  hasInfo(name: string): boolean {
+    const key = name.toUpperCase();
+    return this.info.some((i) => i.name === key);
   }
 
   reset(): void {
@@ -335,8 +366,11 @@ export function collectReply(events: Iterable<ReplyEvent>): AssembledReply | und
   return undefined;
 }
 
-/** The value of the first `+NAME:` line of a reply (name compared case-insensitively). */
+/**
+ * The value of the `+NAME:` line of a reply (name compared case-insensitively). When several came, the last
+ * one is the answer to our command: an earlier one is a late answer or a notice that arrived before it.
+ */
 export function infoValue(reply: AssembledReply, name: string): string | undefined {
   const key = name.toUpperCase();
-  return reply.info.find((i) => i.name === key)?.value;
+  return reply.info.findLast((i) => i.name === key)?.value;
 }

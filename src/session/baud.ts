@@ -1,13 +1,18 @@
 /**
- * Finding the module's baud rate (manual 3.1.1: the host must use the module's serial settings). The
- * manual's list (3.1.7.20) is tried most common first; at each rate the port is reopened and the module is
- * asked the usual way — `AT` (command mode), then `+++` (working mode). The first clean answer wins: a
- * well-formed OK or error line, or a lone `a` followed by `+ok`. At a wrong rate the module's bytes arrive
- * as noise, which never forms such an answer. Data bits, stop bits and parity stay as opened (8N1 unless
- * told otherwise).
+ * Finding the module's baud rate (manual 3.1.1: the host must use the module's serial settings). At each rate
+ * the port is reopened and the module gets a proper guarded `+++` (the guard counted from our last byte at
+ * the previous rate: the module heard those bytes too), then, when that got no `a`, a bare CR for a module
+ * in command mode that ignores `+++` or holds earlier noise in its line buffer. The first clean answer wins:
+ * `a` then `+ok`, or a well-formed OK or error line. At a wrong rate the module's bytes arrive as noise,
+ * which never forms such an answer.
+ *
+ * This is the one flow that cannot avoid sending bytes a server may receive: at a wrong rate, `+++` and CR
+ * arrive at the module as other bytes, which in a working mode go to the network as noise. So the likely
+ * rates go first (the caller's `prefer`: the last rate that worked on this device, a profile's), then the
+ * manual's list, most common first. Data bits, stop bits and parity stay as opened (8N1 unless told).
  */
 import { baudNotFoundError } from './errors';
-import { enterCommandMode, type EntryResult } from './entry';
+import { crProbe, enterCommandMode, type EntryResult } from './entry';
 import type { Line } from './line';
 import type { Progress } from './state';
 import type { SessionTimeouts } from './timing';
@@ -16,6 +21,14 @@ import type { SessionTimeouts } from './timing';
 export const BAUD_SEARCH_ORDER: readonly number[] = [
   115200, 9600, 57600, 38400, 19200, 230400, 4800, 2400, 1200, 600, 300,
 ];
+
+/** `prefer` first (in order, each once, only rates of the manual), then the rest of BAUD_SEARCH_ORDER. */
+export function searchOrder(prefer: readonly number[] = []): readonly number[] {
+  return [...new Set([...prefer.filter((b) => BAUD_SEARCH_ORDER.includes(b)), ...BAUD_SEARCH_ORDER])];
+}
+
+/** Beyond UARTFT, how long `a` may take at a rate under test: the module answers after T3 ≤ UARTFT. */
+const SEARCH_ANSWER_MS = 250;
 
 export interface BaudSearchHost {
   /** Closes the line and opens the port again at `baud`. */
@@ -27,7 +40,7 @@ export interface BaudSearchHost {
 
 export interface BaudFound {
   readonly baud: number;
-  /** `already`: it answered AT (command mode); `entered`: it answered `+++` and is now in command mode. */
+  /** `already`: it answered as in command mode; `entered`: it answered `+++` and is now in command mode. */
   readonly how: Exclude<EntryResult['kind'], 'silent'>;
 }
 
@@ -41,11 +54,12 @@ export async function findBaudRate(
     const line = await host.reopen(baud);
     const result = await enterCommandMode(line, host.timeouts, {
       uartft: host.uartft,
-      // The module answers `a` UARTFT/2 after `+++` (T3); no need for the full patience of a normal entry.
-      entryAMs: host.uartft / 2 + 200,
+      answerBaseMs: SEARCH_ANSWER_MS,
       ...(signal ? { signal } : {}),
     });
     if (result.kind !== 'silent') return { baud, how: result.kind };
+    if (await crProbe(line, { ...host.timeouts, replyMs: SEARCH_ANSWER_MS }, host.uartft, signal))
+      return { baud, how: 'already' };
   }
   throw baudNotFoundError(order);
 }

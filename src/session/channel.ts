@@ -14,7 +14,7 @@ import { findCommand } from '../protocol/catalogue';
 import { buildAction, buildQuery, buildSet, withPassword } from '../protocol/command';
 import { infoValue, type AssembledReply } from '../protocol/reply-parser';
 import { validateValue } from '../protocol/validate';
-import { atErrorOf, garbledError, toSessionError, type SessionError } from './errors';
+import { atErrorOf, frameTooLongError, garbledError, toSessionError, type SessionError } from './errors';
 import { exchange } from './exchange';
 import type { Line } from './line';
 import { guardMs, type SessionTimeouts } from './timing';
@@ -25,6 +25,8 @@ const MAX_ANSWERS = 8;
 
 /** Actions that may be sent again after a lost answer: running them twice does no harm. */
 const REPEATABLE_ACTIONS = new Set(['', 'H', 'CFGTF', 'ENTM']);
+
+const encoder = new TextEncoder();
 
 export interface CommandOptions {
   readonly signal?: AbortSignal;
@@ -41,6 +43,13 @@ export interface CommandOptions {
 export interface Route {
   readonly password: string | undefined;
   readonly uartft: number;
+  /**
+   * The module's UARTFL (packing length) when known: a password command longer than one frame is cut and
+   * forwarded to the server as data (manual 2.2.2, 3.1.3), so it is refused before sending.
+   */
+  readonly uartfl?: number | undefined;
+  /** Set when nothing may be sent now (the module is no longer in command mode): the error to give. */
+  readonly blocked?: SessionError;
 }
 
 export class AtChannel {
@@ -52,8 +61,15 @@ export class AtChannel {
 
   /** One command line exactly as given (terminal); no retry. The reply may be an error answer. */
   async send(commandLine: string, options: CommandOptions = {}): Promise<AssembledReply> {
-    const { password, uartft } = this.route();
-    if (password === undefined) return exchange(this.line, commandLine, this.timeouts, options);
+    const { password, uartft, uartfl, blocked } = this.route();
+    if (blocked) throw blocked;
+    // Firmware that frames its input by UARTFT answers once the frame has ended, and real modules take
+    // 5–300 ms to process a command (module-behaviour.md, firmware variants): both are in the budget.
+    const query = /^AT\+([A-Z0-9_]+)\?$/i.exec(commandLine.trim())?.[1];
+    const base = { ...options, extraMs: uartft, ...(query ? { query } : {}) };
+    if (password === undefined) return exchange(this.line, commandLine, this.timeouts, base);
+    const bytes = encoder.encode(`${withPassword(password, commandLine.replace(/\r$/, ''))}\r`).length;
+    if (uartfl !== undefined && bytes > uartfl) throw frameTooLongError(bytes, uartfl);
     // The command must start a frame of its own, and the module answers once that frame has ended
     // (UARTFT after the CR): the guard comes before and on top of any timeout.
     const guard = guardMs(uartft);
@@ -61,7 +77,7 @@ export class AtChannel {
     const timeoutMs =
       (options.timeoutMs ?? this.timeouts.replyMs + this.line.wireMs(this.timeouts.replyChars + 64)) + guard;
     return exchange(this.line, commandLine, this.timeouts, {
-      ...options,
+      ...base,
       timeoutMs,
       prefix: withPassword(password, ''),
     });

@@ -26,6 +26,20 @@ export interface ConnectionHooks {
   lost(error: SessionError): void;
 }
 
+interface LineHistory {
+  readonly txEnd: number;
+  readonly rxAt: number;
+}
+
+/**
+ * When this page last sent and received on a serial line, kept across reopening, disconnecting and new
+ * sessions (keyed by the clock, which is one per page; tests have one each): the module's silence — the
+ * `+++` guard — does not start again because the host reopened its port or the person pressed Disconnect
+ * and Connect again. A line this page has never written to is taken as silent (a reload takes longer than
+ * common UARTFT values).
+ */
+const histories = new WeakMap<Clock, LineHistory>();
+
 interface Open {
   readonly line: Line;
   readonly channel: AtChannel;
@@ -111,7 +125,7 @@ export class Connection {
       throw portLostError(openError(e, platform));
     }
     const u = this.uart;
-    const line = new Line(port, clock, log, (bitsPerCharacter(u) * 1000) / u.baud);
+    const line = new Line(port, clock, log, (bitsPerCharacter(u) * 1000) / u.baud, histories.get(clock));
     line.start();
     log.note(clock.now(), `open ${u.baud} ${u.dataBits}${u.parity[0]}${u.stopBits}`);
     this.open = {
@@ -133,6 +147,7 @@ export class Connection {
     if (!open) return;
     for (const off of open.detach) off();
     await open.line.close();
+    histories.set(this.hooks.clock, { txEnd: open.line.lastTxEnd, rxAt: open.line.lastRxAt });
     this.hooks.log.note(this.hooks.clock.now(), 'close');
   }
 }

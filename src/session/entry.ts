@@ -1,18 +1,23 @@
 /**
- * Finding out whether the module is in command mode, and getting it there (manual 3.1.2, figure 27):
+ * Finding out whether the module is in command mode, and getting it there (manual 3.1.2, figure 27), without
+ * ever sending a byte the customer's server could receive (module-behaviour.md, "Entering and leaving
+ * command mode", item 6). In a working mode every byte that is not a well-guarded `+++` goes to the server,
+ * so the state is detected with the guarded `+++` itself:
  *
- * 1. `AT\r` first: in command mode the module answers at once and we are done (a host that crashed
- *    earlier leaves it there). In a working mode `AT\r` is data and gets no answer — and because `+++` needs
- *    UARTFT of silence after our last byte anyway, waiting for that answer costs nothing extra.
- * 2. Guard: nothing sent for longer than UARTFT (T1), measured from when our last byte left the wire, and
- *    nothing received from the module for as long before we began (its last answer, its start message: a
- *    module that just changed mode or booted times its silence from then). Bytes that arrive after we began
- *    — the network answering our `AT\r` as data — do not postpone `+++`: the module does not count them.
- * 3. `+++` in one write (T2 < UARTFT between the bytes), then the module's `a`.
- * 4. Our `a` at once (T5 < 3 s), then `+ok` (with or without CR LF).
+ * 1. Guard: nothing sent for longer than UARTFT (T1) plus a margin, measured from when our last byte left the
+ *    wire, and nothing received from the module for as long before we began (a module that just changed mode
+ *    or booted times its silence from then). Bytes that arrive after we began — the network answering as data
+ *    — do not postpone `+++`: the module does not count them.
+ * 2. `+++` in one write (T2 < UARTFT between the bytes).
+ *    - Working mode: the module answers `a` after T3 (< UARTFT on the 7S4; exactly UARTFT on G786/G809
+ *      firmware, so the wait scales with UARTFT).
+ *    - Command mode (a host that crashed earlier left it there): `+++` is not an AT command and the module
+ *      answers `+ERR:1` — or, on some firmware, nothing until a CR.
+ * 3. After `a`, our `a` at once (T5 < 3 s), then `+ok` (with or without CR LF; UARTFT late on G786 firmware).
  *
- * A late `OK`/`ERR` seen while waiting for `a` means the module was in command mode after all (a slow
- * answer to step 1): `+++` then sits in its line buffer, and one more `AT\r` clears it.
+ * Silence after `+++` is either a command-mode module that waits for a CR, or a working-mode module whose
+ * UARTFT is longer than our guard (then `+++` went to the server as data). The caller tells them apart:
+ * a longer guard first, a bare CR (`crProbe`) only when a working mode is ruled out.
  */
 import { parseErrorLine } from '../protocol/at-error';
 import type { AssembledReply } from '../protocol/reply-parser';
@@ -26,45 +31,28 @@ import { guardMs, type SessionTimeouts } from './timing';
 export type EntryResult =
   /** `+ok` came: the module is in temporary command mode. */
   | { readonly kind: 'entered' }
-  /** It answered `AT`: it was in command mode already. */
+  /** It answered `+++` (or a CR) with an error line: it was in command mode already. */
   | { readonly kind: 'already' }
   /** No `a`: `+++` was taken as data, or nobody listens. `noise`: bytes came that were no answer. */
   | { readonly kind: 'silent'; readonly noise: boolean };
 
 export interface EntryOptions {
+  /** The guard is timed from this UARTFT (the known value, or a rung of the ladder). */
   readonly uartft: number;
   readonly signal?: AbortSignal;
   readonly onStep?: (step: EntryStep) => void;
-  /** Override of the wait for `a`, T3 included (baud search uses a shorter one). */
-  readonly entryAMs?: number;
+  /**
+   * The wait for `a` beyond UARTFT (default `timeouts.entryAMs`). Shorter when the module is believed in
+   * command mode, where it answers `+++` with an error at once, or during a baud search.
+   */
+  readonly answerBaseMs?: number;
 }
 
-const AT = buildAction('');
 const decoder = new TextDecoder();
 
-/**
- * Sends `AT\r` and waits up to `waitMs` for any well-formed answer (OK, or an error answer, which also
- * proves command mode). Undefined when nothing readable came.
- */
-export async function probeAt(
-  line: Line,
-  timeouts: SessionTimeouts,
-  waitMs: number,
-  signal?: AbortSignal,
-): Promise<AssembledReply | undefined> {
-  try {
-    return await exchange(line, AT, timeouts, { timeoutMs: waitMs, ...(signal ? { signal } : {}) });
-  } catch (e) {
-    const error = toSessionError(e);
-    if (error.code === 'timeout') return undefined;
-    throw error;
-  }
-}
-
-/** How long to wait for an `AT` answer: its wire time plus a little, and never less than the guard. */
-export function probeWaitMs(line: Line, uartft: number): number {
-  // `AT\r` out, `AT\r\n` echo + `\r\nOK\r\n` back; 20 ms for a real module to think.
-  return Math.max(guardMs(uartft), line.wireMs(3 + 4 + 6) + 20);
+/** How long the module may take to answer `+++` with `a`, or our `a` with `+ok`: T3/T4/T6 ≤ UARTFT. */
+export function entryAnswerMs(line: Line, base: number, uartft: number, chars: number): number {
+  return base + uartft + line.wireMs(chars);
 }
 
 export async function enterCommandMode(
@@ -73,32 +61,45 @@ export async function enterCommandMode(
   options: EntryOptions,
 ): Promise<EntryResult> {
   const { uartft, signal } = options;
-  const rxBefore = line.lastRxAt;
-  options.onStep?.('detect');
-  if (await probeAt(line, timeouts, probeWaitMs(line, uartft), signal)) return { kind: 'already' };
-
   options.onStep?.('guard');
-  const guard = guardMs(uartft);
-  await line.waitUntil(Math.max(line.lastTxEnd, rxBefore) + guard, signal);
+  await line.waitUntil(Math.max(line.lastTxEnd, line.lastRxAt) + guardMs(uartft), signal);
 
   options.onStep?.('plus');
-  // The module answers `a` only after T3 (< UARTFT) of silence after the third `+`.
-  const first = await plusPlusPlus(line, options.entryAMs ?? timeouts.entryAMs + uartft, signal);
-  if (first.kind === 'command') {
-    // A slow module: give its answer to this `AT` (after the `+++` in its buffer: ERR1) full time, so it
-    // cannot arrive late and be taken for the next command's answer.
-    await probeAt(line, timeouts, timeouts.replyMs + line.wireMs(3 + 3 + 12), signal);
-    return { kind: 'already' };
-  }
+  const aMs = entryAnswerMs(line, options.answerBaseMs ?? timeouts.entryAMs, uartft, 3 + 1);
+  const first = await plusPlusPlus(line, aMs, signal);
+  if (first.kind === 'command') return { kind: 'already' };
   if (first.kind === 'silent') return first;
 
   options.onStep?.('handshake');
   // The parser is past `a` and waits for `+ok` now; setting its mode again would make it wait for an `a`.
-  const ok = waitEntryOk(line, timeouts.entryOkMs + line.wireMs(1 + 5), signal);
+  const ok = waitEntryOk(line, entryAnswerMs(line, timeouts.entryOkMs, uartft, 1 + 5), signal);
   await line.write('a');
   const answered = await ok;
   line.setMode({ kind: 'idle' });
   return answered ? { kind: 'entered' } : { kind: 'silent', noise: true };
+}
+
+/**
+ * A bare CR, for a module that is known not to be in a working mode it could forward it from (a longer
+ * guard got no `a` either, or the session knew it in command mode): a command-mode module answers with an
+ * error line (the `+++` it was holding, or an empty line) or OK. Undefined when nothing readable came.
+ */
+export async function crProbe(
+  line: Line,
+  timeouts: SessionTimeouts,
+  uartft: number,
+  signal?: AbortSignal,
+): Promise<AssembledReply | undefined> {
+  try {
+    return await exchange(line, '', timeouts, {
+      timeoutMs: timeouts.replyMs + uartft + line.wireMs(1 + 12),
+      ...(signal ? { signal } : {}),
+    });
+  } catch (e) {
+    const error = toSessionError(e);
+    if (error.code === 'timeout') return undefined;
+    throw error;
+  }
 }
 
 type PlusResult =
@@ -106,7 +107,7 @@ type PlusResult =
   | { readonly kind: 'command' }
   | { readonly kind: 'silent'; readonly noise: boolean };
 
-/** `+++` and the wait for `a`; a late OK/ERR among the bytes means command mode. */
+/** `+++` and the wait for `a`; an OK/error line among the bytes means command mode. */
 async function plusPlusPlus(line: Line, waitMs: number, signal?: AbortSignal): Promise<PlusResult> {
   line.setMode({ kind: 'entry' });
   let seen = '';
@@ -114,10 +115,10 @@ async function plusPlusPlus(line: Line, waitMs: number, signal?: AbortSignal): P
     (event) => {
       if (event.type === 'entry-a') return { value: { kind: 'a' } };
       if (event.type !== 'unsolicited') return undefined;
-      seen += decoder.decode(event.bytes);
+      seen += decoder.decode(event.bytes, { stream: true });
       return looksLikeAnswer(seen) ? { value: { kind: 'command' } } : undefined;
     },
-    waitMs + line.wireMs(3 + 1),
+    waitMs,
     '+++',
     signal,
   );
@@ -128,7 +129,7 @@ async function plusPlusPlus(line: Line, waitMs: number, signal?: AbortSignal): P
     const error = toSessionError(e);
     if (error.code !== 'timeout') throw error;
     line.setMode({ kind: 'idle' });
-    return { kind: 'silent', noise: seen.length > 0 };
+    return { kind: 'silent', noise: seen.trim().length > 0 };
   }
 }
 
@@ -136,7 +137,9 @@ async function plusPlusPlus(line: Line, waitMs: number, signal?: AbortSignal): P
 function looksLikeAnswer(text: string): boolean {
   return text
     .split(/\r\n|\r|\n/)
-    .some((l, i, all) => i < all.length - 1 && (l.trim() === 'OK' || parseErrorLine(l) !== undefined));
+    .some(
+      (l, i, all) => i < all.length - 1 && (/^\+?OK$/i.test(l.trim()) || parseErrorLine(l) !== undefined),
+    );
 }
 
 function waitEntryOk(line: Line, waitMs: number, signal?: AbortSignal): Promise<boolean> {

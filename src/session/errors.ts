@@ -3,13 +3,14 @@
  * operation reports is a SessionError; port problems keep their PortError (kind, text, advice) as `port`.
  */
 import type { AtError } from '../protocol/at-error';
+import { CONTROLS } from '../protocol/controls';
 import type { Text } from '../protocol/types';
 import { PortError } from '../serial/port-error';
 
 export type SessionErrorCode =
   /** The module sent nothing in time for a command. */
   | 'timeout'
-  /** Neither `AT` nor `+++` got an answer: wrong baud rate, module off, or UARTFT longer than assumed. */
+  /** Neither `+++` nor a CR got an answer: wrong baud rate, module off, or UARTFT longer than assumed. */
   | 'not-answering'
   /** The answer could not be read (noise, lost bytes). */
   | 'garbled'
@@ -30,7 +31,11 @@ export type SessionErrorCode =
   /** A wanted value the catalogue rejects; nothing was sent. */
   | 'invalid-value'
   /** Something the operation needs is not possible in this state (e.g. command mode needed). */
-  | 'invalid-state';
+  | 'invalid-state'
+  /** A password-AT command longer than the module's packing length (UARTFL): not sent. */
+  | 'frame-too-long'
+  /** The module left command mode on its own (its start message came): the command was not sent. */
+  | 'module-restarted';
 
 export class SessionError extends Error {
   override readonly name = 'SessionError';
@@ -76,11 +81,38 @@ export function timeoutError(command: string, ms: number): SessionError {
 export function notAnsweringError(uartft: number): SessionError {
   return new SessionError(
     'not-answering',
-    t('The module does not answer (neither AT nor +++).', '模块无应答（AT 与 +++ 均无回应）。'),
+    t('The module does not answer (no "a" to +++).', '模块无应答（+++ 没有收到 “a”）。'),
     t(
-      `Check power (PWR LED) and wiring (TX↔RX), try "find baud rate", and if the packing interval (UARTFT) is longer than ${uartft} ms enter it in the settings.`,
-      `请检查电源（PWR 灯）和接线（TX↔RX），尝试"自动识别波特率"；若打包间隔（UARTFT）大于 ${uartft} 毫秒，请在设置中填写。`,
+      `Check power (PWR LED) and wiring (TX↔RX), try "${CONTROLS.autoDetect.en}", and if the module's "${CONTROLS.packingInterval.en}" is longer than ${uartft} ms, open a profile that has it before connecting.`,
+      `请检查电源（PWR 灯）和接线（TX↔RX），尝试“${CONTROLS.autoDetect.zh}”；若模块的“${CONTROLS.packingInterval.zh}”大于 ${uartft} 毫秒，请先打开含该值的配置档案再连接。`,
     ),
+  );
+}
+
+/** Password AT longer than the module's packing length: it would be cut and go to the server as data. */
+export function frameTooLongError(bytes: number, uartfl: number): SessionError {
+  const field = CONTROLS.packingLength;
+  return new SessionError(
+    'frame-too-long',
+    t(
+      `This password command is ${bytes} bytes, longer than the module's packing length of ${uartfl} bytes: the module would cut it and forward it to the server as data. It was not sent.`,
+      `该密码指令共 ${bytes} 字节，超过模块的打包长度 ${uartfl} 字节：模块会把它拆开并作为数据转发给服务器。未发送。`,
+    ),
+    t(
+      `Use command mode instead, or make "${field.en}" at least ${bytes} (a shorter command password also helps).`,
+      `请改用指令模式，或将“${field.zh}”设为不小于 ${bytes}（缩短指令密码也可以）。`,
+    ),
+  );
+}
+
+export function moduleRestartedError(): SessionError {
+  return new SessionError(
+    'module-restarted',
+    t(
+      'The module restarted on its own (power cycle or scheduled restart) and is back in working mode: the command was not sent, so the server received nothing.',
+      '模块自行重启（断电重启或定时重启），已回到工作模式：指令未发送，服务器没有收到任何数据。',
+    ),
+    t('Try again: the next operation enters command mode first.', '请重试：下一次操作会先进入指令模式。'),
   );
 }
 
@@ -89,8 +121,8 @@ export function garbledError(command: string, detail: string): SessionError {
     'garbled',
     t(`The answer to ${command} could not be read (${detail}).`, `${command} 的应答无法识别（${detail}）。`),
     t(
-      'The line is noisy or the baud rate is wrong: check the cable and try "find baud rate".',
-      '线路有干扰或波特率不对：请检查连线，或尝试"自动识别波特率"。',
+      `The line is noisy or the baud rate is wrong: check the cable and try "${CONTROLS.autoDetect.en}".`,
+      `线路有干扰或波特率不对：请检查连线，或尝试“${CONTROLS.autoDetect.zh}”。`,
     ),
   );
 }
@@ -150,8 +182,8 @@ export function restartTimeoutError(ms: number): SessionError {
       `重启后 ${Math.round(ms / 1000)} 秒内模块无应答。`,
     ),
     t(
-      'Check the power and the WORK LED. If the baud rate was changed, use "find baud rate".',
-      '请检查电源和 WORK 灯。若修改过波特率，请使用"自动识别波特率"。',
+      `Check the power and the WORK LED. If the baud rate was changed, use "${CONTROLS.autoDetect.en}".`,
+      `请检查电源和 WORK 灯。若修改过波特率，请使用“${CONTROLS.autoDetect.zh}”。`,
     ),
   );
 }

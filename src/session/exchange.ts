@@ -17,6 +17,13 @@ export interface ExchangeOptions {
   readonly timeoutMs?: number;
   /** Password AT (manual 3.1.3): the CMDPW bytes sent before the command, in a working mode. */
   readonly prefix?: string;
+  /** Added to the computed timeout: the module's framing time (UARTFT) and its processing time. */
+  readonly extraMs?: number;
+  /**
+   * A query: its `+NAME:` line, followed by `queryQuietMs` of silence, completes the answer also without
+   * OK (USR-G761w firmware answers queries that way).
+   */
+  readonly query?: string;
 }
 
 /**
@@ -33,8 +40,9 @@ export async function exchange(
   const text = (options.prefix ?? '') + command;
   const bytes = encoder.encode(`${text}\r`);
   const wire = bytes.length + timeouts.replyChars;
-  const timeoutMs = options.timeoutMs ?? timeouts.replyMs + line.wireMs(wire);
+  const timeoutMs = options.timeoutMs ?? timeouts.replyMs + line.wireMs(wire) + (options.extraMs ?? 0);
   const assembler = new ReplyAssembler();
+  const query = options.query;
   line.setMode({ kind: 'command', line: text });
   const reply = line.waitFor(
     (event) => {
@@ -44,6 +52,13 @@ export async function exchange(
     timeoutMs,
     command,
     options.signal,
+    query === undefined
+      ? undefined
+      : {
+          ms: timeouts.queryQuietMs + line.wireMs(8),
+          ready: () => assembler.hasInfo(query),
+          value: () => assembler.endWithoutOk(),
+        },
   );
   try {
     await line.write(bytes);

@@ -22,6 +22,18 @@ export type ParserMode =
 /** What a waiter does with one event: `undefined` = keep waiting; `{ value }` = done. */
 export type EventPick<T> = (event: ReplyEvent) => { readonly value: T } | undefined;
 
+/**
+ * An answer that may end without a terminator: once `ready()` has a value, the wait ends with it when
+ * nothing more has come for `ms` (queries of firmware that sends no OK after `+NAME:value`).
+ */
+export interface QuietEnd<T> {
+  readonly ms: number;
+  /** The answer could end here. */
+  ready(): boolean;
+  /** The answer as it stands (called once, when the quiet time has passed). */
+  value(): T;
+}
+
 interface Waiter {
   readonly pick: (event: ReplyEvent) => boolean;
   readonly fail: (error: SessionError) => void;
@@ -55,10 +67,20 @@ export class Line {
    */
   constructor(
     private readonly port: SerialPortLike,
-    private readonly clock: Clock,
+    readonly clock: Clock,
     private readonly log: TrafficLog,
     readonly charMs: number,
-  ) {}
+    /**
+     * When the previous line on this module last sent and received: the module's silence does not start
+     * again because the host reopened its port (baud search, reconnect).
+     */
+    before?: { readonly txEnd: number; readonly rxAt: number },
+  ) {
+    if (before) {
+      this.txEnd = before.txEnd;
+      this.rxAt = before.rxAt;
+    }
+  }
 
   /** Takes the reader and writer (synchronously) and starts the reader loop. */
   start(): void {
@@ -110,19 +132,30 @@ export class Line {
     if (this.ended || !this.writer) throw this.endedWith ?? closedError();
     const now = this.clock.now();
     this.log.add(now, 'tx', bytes);
-    this.txEnd = Math.max(this.txEnd, now) + this.wireMs(bytes.length);
+    const wire = this.wireMs(bytes.length);
+    this.txEnd = Math.max(this.txEnd, now) + wire;
     try {
       await this.writer.write(bytes);
     } catch (e) {
       throw portLostError(e);
     }
+    // A write settles once the bytes were handed to the device: on a busy machine that is tens of ms after
+    // the call (Chromium's write path, a USB adapter's latency timer), and the module's silence starts only
+    // when they have left the wire.
+    this.txEnd = Math.max(this.txEnd, this.clock.now() + wire);
   }
 
   /**
    * Waits for parser events until `pick` returns a value, the time runs out (`timeoutMs` from now), the
    * signal aborts, or the line ends. One waiter at a time (the session's queue guarantees it).
    */
-  waitFor<T>(pick: EventPick<T>, timeoutMs: number, what: string, signal?: AbortSignal): Promise<T> {
+  waitFor<T>(
+    pick: EventPick<T>,
+    timeoutMs: number,
+    what: string,
+    signal?: AbortSignal,
+    quiet?: QuietEnd<T>,
+  ): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       if (this.ended) {
         reject(this.endedWith ?? closedError());
@@ -132,15 +165,27 @@ export class Line {
         reject(abortedError(signal.reason));
         return;
       }
+      let quietTimer: { cancel(): void } | undefined;
       const done = (): void => {
         timer.cancel();
+        quietTimer?.cancel();
         signal?.removeEventListener('abort', onAbort);
         if (this.waiter === waiter) this.waiter = undefined;
       };
       const waiter: Waiter = {
         pick: (event) => {
           const r = pick(event);
-          if (!r) return false;
+          if (!r) {
+            // Every event restarts the quiet time: the answer is over only when the module has stopped.
+            if (quiet && quiet.ready()) {
+              quietTimer?.cancel();
+              quietTimer = this.clock.setTimer(quiet.ms, () => {
+                done();
+                resolve(quiet.value());
+              });
+            }
+            return false;
+          }
           done();
           resolve(r.value);
           return true;

@@ -9,17 +9,20 @@
 import type { Clock } from '../clock/clock';
 import { factoryDefaults } from '../protocol/catalogue';
 import type { AssembledReply } from '../protocol/reply-parser';
+import { unescapeText } from '../protocol/escape';
 import { parseUartValue, type UartSettings } from '../protocol/uart';
 import type { Platform } from '../serial/port-error';
 import type { SerialPortLike } from '../serial/serial-port-like';
-import { findBaudRate, type BaudFound } from './baud';
+import { findBaudRate, searchOrder, type BaudFound } from './baud';
 import type { Route } from './channel';
 import { Connection } from './connection';
 import { Emitter } from './emitter';
-import { enterCommandMode, leaveCommandMode, probeAt, probeWaitMs } from './entry';
+import { crProbe, enterCommandMode, leaveCommandMode } from './entry';
 import {
   atErrorOf,
   garbledError,
+  invalidStateError,
+  moduleRestartedError,
   notAnsweringError,
   portLostError,
   toSessionError,
@@ -34,14 +37,23 @@ import { sendSms } from './ops/sms';
 import { SingleFlight } from './queue';
 import { restartAndReturn, type RestartHost } from './restart';
 import type { Access, OperationName, Progress, SessionState } from './state';
-import { DEFAULT_TIMEOUTS, DEFAULT_UARTFT, type SessionTimeouts } from './timing';
+import {
+  DEFAULT_TIMEOUTS,
+  DEFAULT_UARTFT,
+  ENTRY_GUARD_LADDER,
+  UNKNOWN_UARTFT_GUARD,
+  type SessionTimeouts,
+} from './timing';
 import { TrafficLog, type TrafficLogOptions } from './traffic-log';
 
 export interface SessionOptions {
   readonly clock: Clock;
   readonly timeouts?: Partial<SessionTimeouts>;
   readonly log?: TrafficLogOptions;
-  /** The device's UARTFT when known from before (a stored profile); 50 ms otherwise. */
+  /**
+   * The device's UARTFT when known from before (remembered for this device, or a profile). Unknown: the
+   * first `+++` gets a long guard (timing.ts, UNKNOWN_UARTFT_GUARD) until the device tells its value.
+   */
   readonly uartft?: number;
   /** For advice in port errors (Linux `dialout`). */
   readonly platform?: Platform;
@@ -66,13 +78,30 @@ export const FACTORY_UART: UartSettings = parseUartValue(factoryDefaults()['UART
   parity: 'NONE',
 };
 
-/** Guards tried after the known UARTFT when `+++` gets no `a` (the device may have a longer one). */
-const ENTRY_GUARD_LADDER = [1000, 5000];
+/**
+ * A module believed in command mode is asked again with a guarded `+++` before an operation when the line
+ * has been quiet this long: a restart takes longer (AT+Z 2.5 s and more) and may have brought it back in a
+ * working mode without a start message, where our next command would go to the server.
+ */
+const RECONFIRM_AFTER_IDLE_MS = 2000;
+
+/** How long `a` may take when the module is believed in command mode (it answers +ERR:1 at once there). */
+const RECONFIRM_ANSWER_MS = 300;
 
 /** Errors after which the module is known to be answering normally. */
-const MODULE_FINE = new Set(['at-error', 'invalid-value', 'verify-mismatch', 'aborted', 'invalid-state']);
+const MODULE_FINE = new Set([
+  'at-error',
+  'invalid-value',
+  'verify-mismatch',
+  'aborted',
+  'invalid-state',
+  'frame-too-long',
+  'module-restarted',
+]);
 
 type Mode = 'unknown' | 'working' | 'command';
+
+const decoder = new TextDecoder();
 
 export class AtSession {
   readonly log: TrafficLog;
@@ -86,12 +115,24 @@ export class AtSession {
   private modeConfirmed = false;
   private accessMode: Access = { kind: 'command' };
   private uartftMs: number;
+  /** The UARTFT came from the device, a profile or the person (not the factory guess). */
+  private uartftIsKnown: boolean;
+  private uartflBytes: number | undefined;
+  /** The module's start message when read (AT+STMSG), to recognise a restart while connected. */
+  private startMessage: string | undefined;
+  /** Recent unsolicited text, to find a start message that arrives in pieces. */
+  private recentText = '';
+  /** Our own entry is under way: the echo of our `+++` is no start message. */
+  private entering = false;
+  /** The start message came while connected (power cycle, RSTIM): shown until the next operation. */
+  private restartedOnItsOwn = false;
 
   constructor(options: SessionOptions) {
     this.clock = options.clock;
     this.timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
     this.log = new TrafficLog(options.log);
-    this.uartftMs = options.uartft ?? DEFAULT_UARTFT;
+    this.uartftMs = Math.max(DEFAULT_UARTFT, options.uartft ?? DEFAULT_UARTFT);
+    this.uartftIsKnown = options.uartft !== undefined;
     this.connection = new Connection(
       {
         clock: this.clock,
@@ -99,7 +140,10 @@ export class AtSession {
         timeouts: this.timeouts,
         platform: options.platform ?? 'other',
         route: () => this.route(),
-        unsolicited: (bytes) => this.events.emit('unsolicited', bytes),
+        unsolicited: (bytes) => {
+          this.noticeStart(bytes);
+          this.events.emit('unsolicited', bytes);
+        },
         lost: (error) => {
           this.mode = 'unknown';
           this.setState({ kind: 'failed', error, advice: error.advice, connected: false });
@@ -144,9 +188,24 @@ export class AtSession {
     return this.uartftMs;
   }
 
-  /** Sets the device's UARTFT (from a profile, or typed by the person). */
+  /** True when the UARTFT came from the device, a profile or the person, not the factory guess. */
+  get uartftKnown(): boolean {
+    return this.uartftIsKnown;
+  }
+
+  /** Sets the device's UARTFT (remembered for this device, from a profile, or typed by the person). */
   setUartft(ms: number): void {
     this.uartftMs = Math.max(DEFAULT_UARTFT, ms);
+    this.uartftIsKnown = true;
+  }
+
+  /** The module's UARTFL (packing length) when known: password commands must fit one frame. */
+  get uartfl(): number | undefined {
+    return this.uartflBytes;
+  }
+
+  setUartfl(bytes: number | undefined): void {
+    this.uartflBytes = bytes;
   }
 
   get access(): Access {
@@ -190,14 +249,14 @@ export class AtSession {
 
   // ------------------------------------------------------------------ modes
 
-  /** Asks `AT`: 'command' when the module answers, 'working' when it does not (nothing else is sent). */
+  /**
+   * Finds out where the module was with the guarded `+++` itself (nothing a server could receive): 'working'
+   * when it answered `a` (it is in command mode now), 'command' when it was there already.
+   */
   detect(options: OperationOptions = {}): Promise<'command' | 'working'> {
     return this.run('detect', options, false, async () => {
-      const line = this.connection.line;
-      const answer = await probeAt(line, this.timeouts, probeWaitMs(line, this.uartftMs), options.signal);
-      this.mode = answer ? 'command' : 'working';
-      this.modeConfirmed = answer !== undefined;
-      return this.mode === 'command' ? 'command' : 'working';
+      const how = await this.enter(options.signal);
+      return how === 'entered' ? 'working' : 'command';
     });
   }
 
@@ -209,9 +268,14 @@ export class AtSession {
     }, options.signal);
   }
 
-  /** AT+ENTM: back to the working mode (3.1.7.6). */
+  /** AT+ENTM: back to the working mode (3.1.7.6). Only from command mode: elsewhere it would be data. */
   leaveCommandMode(options: OperationOptions = {}): Promise<void> {
     return this.attempt(async () => {
+      if (this.mode !== 'command')
+        throw invalidStateError({
+          en: 'The module is not known to be in command mode: AT+ENTM was not sent.',
+          zh: '无法确认模块处于指令模式：未发送 AT+ENTM。',
+        });
       const reply = await leaveCommandMode(this.connection.line, this.timeouts, options.signal);
       if (reply.status === 'error') throw atErrorOf('AT+ENTM', reply.error);
       this.mode = 'working';
@@ -224,9 +288,11 @@ export class AtSession {
    * Finds the module's baud rate by trying the manual's list, most common first, and leaves the port open
    * at the rate found, with the module in command mode.
    */
-  findBaudRate(options: OperationOptions = {}): Promise<UartSettings> {
+  findBaudRate(
+    options: OperationOptions & { readonly prefer?: readonly number[] } = {},
+  ): Promise<UartSettings> {
     return this.run('find-baud', options, false, async (host) => {
-      const found = await this.searchBaud((p) => host.progress(p), options.signal);
+      const found = await this.searchBaud((p) => host.progress(p), options.signal, options.prefer);
       return { ...this.connection.uart, baud: found.baud };
     });
   }
@@ -283,7 +349,13 @@ export class AtSession {
    */
   raw(text: string, options: OperationOptions = {}): Promise<AssembledReply | undefined> {
     if (text.trim() === '+++') return this.enterCommandMode(options).then(() => undefined);
-    return this.run('raw', options, false, async () => {
+    // An AT line goes to a module in command mode (entered first), never as data to the server.
+    const isAt = /^\s*AT/i.test(text);
+    if (!isAt && this.accessMode.kind === 'command' && this.mode !== 'command') {
+      // Not a command, and the module is not in command mode: it is the person's data, sent as typed.
+      return this.writeData(new TextEncoder().encode(`${text}\r`), options).then(() => undefined);
+    }
+    return this.run('raw', options, isAt, async () => {
       const reply = await this.connection.channel.send(
         text,
         options.signal ? { signal: options.signal } : {},
@@ -296,6 +368,20 @@ export class AtSession {
   /** Transparent data to the module in its working mode (forwarded to the network). */
   writeData(bytes: Uint8Array, options: OperationOptions = {}): Promise<void> {
     return this.exclusive(() => this.connection.line.write(bytes), options.signal);
+  }
+
+  /**
+   * The terminal's raw mode: bytes exactly as the person typed them, when they typed them (a trainer shows
+   * `+++` entry by hand). The session no longer knows the module's mode afterwards, so the next operation
+   * finds it again with a guarded `+++`.
+   */
+  writeRaw(bytes: Uint8Array, options: OperationOptions = {}): Promise<void> {
+    return this.exclusive(async () => {
+      this.mode = 'unknown';
+      this.modeConfirmed = false;
+      await this.connection.line.write(bytes);
+      this.setState(this.modeState());
+    }, options.signal);
   }
 
   // ------------------------------------------------------------------ internals: running operations
@@ -332,7 +418,8 @@ export class AtSession {
   ): Promise<T> {
     return this.attempt(async () => {
       this.connection.ensureOpen();
-      if (needsAccess && this.accessMode.kind === 'command' && this.mode !== 'command') {
+      this.restartedOnItsOwn = false;
+      if (needsAccess && this.accessMode.kind === 'command' && this.needsEntry()) {
         await this.enter(options.signal);
       }
       this.setBusy(operation, { done: 0, total: 0, step: '' });
@@ -352,7 +439,7 @@ export class AtSession {
     return {
       query: async (name, signal) => {
         const value = await this.connection.channel.query(name, signal ? { signal } : {});
-        if (name === 'UARTFT' && /^\d+$/.test(value)) this.uartftMs = Math.max(this.uartftMs, Number(value));
+        this.learn(name, value);
         return value;
       },
       set: (name, value, signal, once) =>
@@ -379,7 +466,7 @@ export class AtSession {
       passwordAccess: () => this.accessMode.kind === 'password',
       uartft: () => this.uartftMs,
       adopt: ({ uartft, password }) => {
-        if (uartft !== undefined) this.uartftMs = Math.max(DEFAULT_UARTFT, uartft);
+        if (uartft !== undefined) this.setUartft(uartft);
         if (password !== undefined && this.accessMode.kind === 'password') {
           this.accessMode = { kind: 'password', password };
         }
@@ -392,7 +479,24 @@ export class AtSession {
         this.mode = 'working';
         this.modeConfirmed = true;
       },
-      enter: (signal) => this.enter(signal),
+      enter: async (signal) => {
+        await this.enter(signal);
+      },
+      tryEnter: async (answerBaseMs, signal) => {
+        this.entering = true;
+        try {
+          const result = await enterCommandMode(this.connection.line, this.timeouts, {
+            uartft: this.uartftMs,
+            answerBaseMs,
+            ...(signal ? { signal } : {}),
+          });
+          if (result.kind === 'silent') return false;
+          this.mode = 'command';
+          return true;
+        } finally {
+          this.entering = false;
+        }
+      },
       searchBaud: async (signal) => {
         await this.searchBaud(progress, signal);
       },
@@ -425,9 +529,11 @@ export class AtSession {
 
   private modeState(): SessionState {
     if (!this.connection.lastLine) return { kind: 'disconnected' };
-    return this.mode === 'command'
-      ? { kind: 'command-mode' }
-      : { kind: 'working-mode', confirmed: this.mode === 'working' && this.modeConfirmed };
+    if (this.mode === 'command') return { kind: 'command-mode' };
+    const confirmed = this.mode === 'working' && this.modeConfirmed;
+    return this.restartedOnItsOwn
+      ? { kind: 'working-mode', confirmed, restarted: true }
+      : { kind: 'working-mode', confirmed };
   }
 
   private setBusy(operation: OperationName, progress: Progress): void {
@@ -447,45 +553,110 @@ export class AtSession {
   // ------------------------------------------------------------------ internals: reaching the module
 
   /**
-   * Gets the module into command mode with the known UARTFT, then with longer guards (the device may have
-   * a longer one than we know). Fails with `not-answering`, or `garbled` when bytes came that were no
-   * answer (a wrong baud rate is likely).
+   * Gets the module into command mode with guarded `+++` only (entry.ts): first with the known UARTFT (or
+   * the long guard for an unknown one), then with longer guards — the device may have a longer UARTFT than we
+   * know. A bare CR is sent only when a working mode is ruled out: after the whole ladder, or at once when
+   * the module was believed in command mode and this firmware keeps quiet about `+++` there. Fails with
+   * `not-answering`, or `garbled` when bytes came that were no answer (a wrong baud rate is likely).
    */
-  private async enter(signal?: AbortSignal): Promise<void> {
+  private async enter(signal?: AbortSignal): Promise<'entered' | 'already'> {
     const line = this.connection.line;
-    const guards = [this.uartftMs, ...ENTRY_GUARD_LADDER.filter((g) => g > this.uartftMs)];
+    const believedCommand = this.mode === 'command';
+    const first = this.uartftIsKnown ? this.uartftMs : Math.max(this.uartftMs, UNKNOWN_UARTFT_GUARD);
+    const guards = [first, ...ENTRY_GUARD_LADDER.filter((g) => g > first)];
     let noise = false;
+    this.entering = true;
     try {
-      for (const uartft of guards) {
+      for (const [i, uartft] of guards.entries()) {
         const result = await enterCommandMode(line, this.timeouts, {
           uartft,
           ...(signal ? { signal } : {}),
+          ...(believedCommand && i === 0 ? { answerBaseMs: RECONFIRM_ANSWER_MS } : {}),
           onStep: (step) => this.setState({ kind: 'entering', step }),
         });
         if (result.kind !== 'silent') {
           this.mode = 'command';
           if (uartft > this.uartftMs) this.uartftMs = uartft;
-          return;
+          return result.kind;
         }
         noise ||= result.noise;
+        if (believedCommand && i === 0 && (await this.crAnswers(uartft, signal))) return 'already';
       }
+      // Every guard up to the last rung got no `a`: no working mode with such a UARTFT is listening, so a
+      // CR cannot reach a server. Firmware that waits for a CR after `+++` in command mode answers it now.
+      if (!believedCommand && (await this.crAnswers(guards[guards.length - 1] ?? first, signal)))
+        return 'already';
     } catch (e) {
       this.mode = 'unknown';
       throw e;
+    } finally {
+      this.entering = false;
     }
     this.mode = 'unknown';
-    throw noise ? garbledError('+++', 'bytes came, but no "a"') : notAnsweringError(this.uartftMs);
+    throw noise ? garbledError('+++', 'bytes came, but no "a"') : notAnsweringError(first);
   }
 
-  private async searchBaud(progress: (p: Progress) => void, signal?: AbortSignal): Promise<BaudFound> {
+  /** A bare CR answered: command mode, on firmware that is silent about `+++` there. */
+  private async crAnswers(uartft: number, signal?: AbortSignal): Promise<boolean> {
+    const reply = await crProbe(this.connection.line, this.timeouts, uartft, signal);
+    if (!reply) return false;
+    this.mode = 'command';
+    return true;
+  }
+
+  /**
+   * Command mode must be (re)established: the mode is not known to be command, or the line has been quiet
+   * long enough for the module to have restarted into a working mode without a start message.
+   */
+  private needsEntry(): boolean {
+    if (this.mode !== 'command') return true;
+    const line = this.connection.line;
+    const lastHeard = Math.max(line.lastTxEnd, line.lastRxAt);
+    return this.clock.now() - lastHeard > RECONFIRM_AFTER_IDLE_MS;
+  }
+
+  /**
+   * The start message seen while the module was in command mode: it restarted on its own (power cycle,
+   * RSTIM, Reload) and is in its working mode now. Recognised as a line holding the start message read from
+   * this module, or the USR banners (`USR-LTE-7S4`, `[USR-7S4 V2]`); a lone CR LF (some firmware sends one
+   * after OK) or a late answer is not. A firmware with another or no start message is caught by the
+   * re-check before the next operation (needsEntry).
+   */
+  private noticeStart(bytes: Uint8Array): void {
+    if (this.mode !== 'command' || this.entering) return;
+    this.recentText = (this.recentText + decoder.decode(bytes)).slice(-96);
+    const lines = this.recentText.split(/\r\n|\r|\n/).map((l) => l.trim());
+    const known = this.startMessage;
+    if (!lines.some((l) => l !== '' && ((known !== undefined && l === known) || /USR/i.test(l)))) return;
+    this.recentText = '';
+    this.mode = 'working';
+    this.modeConfirmed = true;
+    this.restartedOnItsOwn = true;
+    this.setState(this.modeState());
+  }
+
+  /** Values read from the device that change how it is reached. */
+  private learn(name: string, value: string): void {
+    if (name === 'STMSG') this.startMessage = unescapeText(value).trim();
+    if (!/^\d+$/.test(value)) return;
+    if (name === 'UARTFT') this.setUartft(Number(value));
+    if (name === 'UARTFL') this.uartflBytes = Number(value);
+  }
+
+  private async searchBaud(
+    progress: (p: Progress) => void,
+    signal?: AbortSignal,
+    prefer: readonly number[] = [],
+  ): Promise<BaudFound> {
     const found = await findBaudRate(
       {
         reopen: (baud) => this.connection.reopen({ ...this.connection.uart, baud }),
         timeouts: this.timeouts,
-        uartft: this.uartftMs,
+        uartft: this.uartftIsKnown ? this.uartftMs : Math.max(this.uartftMs, UNKNOWN_UARTFT_GUARD),
         progress,
       },
       signal,
+      searchOrder(prefer),
     );
     this.mode = 'command';
     return found;
@@ -506,10 +677,16 @@ export class AtSession {
     }
   }
 
-  /** How commands reach the module: with the password only in password access and outside command mode. */
+  /**
+   * How commands reach the module: with the password only in password access and outside command mode. In
+   * command access a command is sent only while the module is known to be in command mode: anywhere else
+   * it would be data for the server (a start message just moved it to the working mode).
+   */
   private route(): Route {
     const password =
       this.accessMode.kind === 'password' && this.mode !== 'command' ? this.accessMode.password : undefined;
-    return { password, uartft: this.uartftMs };
+    const blocked =
+      this.accessMode.kind === 'command' && this.mode !== 'command' ? moduleRestartedError() : undefined;
+    return { password, uartft: this.uartftMs, uartfl: this.uartflBytes, ...(blocked ? { blocked } : {}) };
   }
 }

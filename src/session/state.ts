@@ -26,7 +26,15 @@ export type SessionState =
    * The port is open and the module is (believed to be) in its working mode. `confirmed` is false until the
    * module has shown it (no answer to `AT`, or after AT+ENTM/restart): right after opening, nothing is known.
    */
-  | { readonly kind: 'working-mode'; readonly confirmed: boolean }
+  | {
+      readonly kind: 'working-mode';
+      readonly confirmed: boolean;
+      /**
+       * The module restarted on its own while connected (its start message came: power cycle, RSTIM, a
+       * reset by the network): it is in its working mode again and the next operation re-enters.
+       */
+      readonly restarted?: boolean;
+    }
   | { readonly kind: 'entering'; readonly step: EntryStep }
   | { readonly kind: 'command-mode' }
   | {
@@ -44,7 +52,10 @@ export type SessionState =
       readonly connected: boolean;
     };
 
-/** Steps of entering command mode (manual 3.1.2, figure 27). */
-export type EntryStep = 'detect' | 'guard' | 'plus' | 'handshake';
+/**
+ * Steps of entering command mode (manual 3.1.2, figure 27): the silence before `+++`, `+++` and the wait for
+ * `a` (or an error answer: command mode already), our `a` and the wait for `+ok`.
+ */
+export type EntryStep = 'guard' | 'plus' | 'handshake';
 
 export type SessionStateKind = SessionState['kind'];

@@ -12,6 +12,11 @@ export interface SessionTimeouts {
   readonly entryAMs: number;
   /** `+ok` after the host's `a`. */
   readonly entryOkMs: number;
+  /**
+   * Silence after a query's `+NAME:value` line that ends the answer when no OK follows (firmware that
+   * answers queries without OK). An OK normally follows in the same burst, so this costs nothing there.
+   */
+  readonly queryQuietMs: number;
   /** Silence that lets a late answer drain after a timeout before the next command. */
   readonly resyncQuietMs: number;
   /** Longest wait for that silence. */
@@ -29,6 +34,7 @@ export interface SessionTimeouts {
 export const DEFAULT_TIMEOUTS: SessionTimeouts = {
   replyMs: 1000,
   replyChars: 160,
+  queryQuietMs: 60,
   entryAMs: 1000,
   entryOkMs: 1000,
   resyncQuietMs: 100,
@@ -43,12 +49,26 @@ export const DEFAULT_TIMEOUTS: SessionTimeouts = {
 export const DEFAULT_UARTFT = 50;
 
 /**
- * Margin added to the UARTFT guard: the module measures the gap from the end of our last byte to the
- * start of the first `+`, and bytes do not leave when we write them: USB-serial adapters hold them up to
- * their latency timer (FTDI: 16 ms by default) and the simulator's worker gets them a message hop later.
- * If `AT\r` is held up longer than `+++`, the gap the module sees shrinks by the difference and `+++`
- * becomes data. 10 % (at least 10 ms) covers that jitter and stays within the entry-time budget.
+ * The guard for a module whose UARTFT is not known yet (nothing remembered for this device, no profile):
+ * long enough that the common values (50 factory, 100, 200, 500, 1000) never turn our first `+++` into data
+ * for the customer's server. Costs up to a second before entry on a first connect; the ladder
+ * (ENTRY_GUARD_LADDER) goes on to 5000 ms when even that gets no `a`.
  */
+export const UNKNOWN_UARTFT_GUARD = 1000;
+
+/** Longer guards tried, in order, when `+++` gets no `a` (the module's UARTFT is longer than we thought). */
+export const ENTRY_GUARD_LADDER: readonly number[] = [1000, 5000];
+
+/**
+ * Least margin over UARTFT before `+++`. The module measures the gap from the end of our last byte to the
+ * start of the first `+`, and bytes do not leave when we write them: on a loaded laptop Chromium's write
+ * path delays them by 10–60 ms (measured through the real Web Serial stack, worst on the first write after
+ * idle), USB adapters hold them up to their latency timer (FTDI: 16 ms), the simulator's worker a message
+ * hop. If our previous bytes are held up 60 ms longer than `+++`, the gap shrinks by 60 ms and `+++` becomes
+ * data. 75 ms covers that with room; 10 % of UARTFT when that is more.
+ */
+export const GUARD_MARGIN_MS = 75;
+
 export function guardMs(uartft: number): number {
-  return uartft + Math.max(10, uartft * 0.1);
+  return uartft + Math.max(GUARD_MARGIN_MS, uartft * 0.1);
 }

@@ -200,8 +200,15 @@ describe('ReplyParser: info lines (table 13, module-behaviour.md)', () => {
     expect(one('+CMDPW:')).toEqual([{ type: 'info', name: 'CMDPW', value: '' }]);
   });
 
+  it('reads +OK as OK and +ERR=-4 as Err4 (USR-G761w, N668, WIFI232 firmware)', () => {
+    expect(one('+OK')).toEqual([{ type: 'ok' }]);
+    expect(one('+ERR=-4')).toEqual([
+      { type: 'error', error: expect.objectContaining({ code: 4, family: 'err' }) },
+    ]);
+  });
+
   it('keeps a non-info line as text', () => {
-    expect(one('+ok')).toEqual([{ type: 'text', line: '+ok' }]);
+    expect(one('+OKAY')).toEqual([{ type: 'text', line: '+OKAY' }]);
     expect(one('OKAY')).toEqual([{ type: 'text', line: 'OKAY' }]);
   });
 
@@ -255,5 +262,37 @@ describe('ReplyAssembler and collectReply', () => {
 
   it('collectReply gives undefined without OK or error (the manual format lines without OK)', () => {
     expect(collectReply([{ type: 'info', name: 'VER', value: 'V1' }])).toBeUndefined();
+  });
+});
+
+describe('firmware variants the parser must survive (module-behaviour.md)', () => {
+  it('an "a" inside a line of text while waiting for +++ is not the module\'s a', () => {
+    const parser = new ReplyParser();
+    parser.expectEntry();
+    const events = parser.push(bytes('\r\n[USR] no data, communication timeout reset\r\n'));
+    expect(events.some((e) => e.type === 'entry-a')).toBe(false);
+    expect(parser.push(bytes('a'))).toEqual([{ type: 'entry-a' }]);
+  });
+
+  it("the module's a in a chunk of its own is read after server data with no line end", () => {
+    const parser = new ReplyParser();
+    parser.expectEntry();
+    expect(parser.push(bytes('data2')).some((e) => e.type === 'entry-a')).toBe(false);
+    expect(parser.push(bytes('a'))).toEqual([{ type: 'entry-a' }]);
+  });
+
+  it('a +NAME line that came before our own echo is not our answer (a stale, late one)', () => {
+    const parser = new ReplyParser();
+    parser.expect('AT+CSQ?');
+    const events = parser.push(bytes('\r\n+CSQ:5,99\r\nAT+CSQ?\r\r\n+CSQ:27,99\r\n\r\nOK\r\n'));
+    const answer = collectReply(events);
+    expect(answer && infoValue(answer, 'CSQ')).toBe('27,99');
+  });
+
+  it('without echo, the last +NAME line of the answer is ours', () => {
+    const parser = new ReplyParser();
+    parser.expect('AT+CSQ?');
+    const answer = collectReply(parser.push(bytes('\r\n+CSQ:5,99\r\n\r\n+CSQ:27,99\r\n\r\nOK\r\n')));
+    expect(answer && infoValue(answer, 'CSQ')).toBe('27,99');
   });
 });

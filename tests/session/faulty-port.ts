@@ -19,9 +19,21 @@ export interface Faults {
   mute: boolean;
   /** Noise (no CR/LF) added after every chunk that ends a reply (`OK\r\n` / `+ERR…\r\n`). */
   garbageAfterReplies: boolean;
+  /**
+   * Each write reaches the module 0…this many ms after it was made (seeded, order kept), while the write
+   * settles at once: a busy laptop's Chromium write path, which resolves writes when the bytes are in its
+   * pipe, not on the wire (measured 10–60 ms).
+   */
+  writeDelayMaxMs: number;
 }
 
-const NO_FAULTS: Faults = { dropRate: 0, delayMs: 0, mute: false, garbageAfterReplies: false };
+const NO_FAULTS: Faults = {
+  dropRate: 0,
+  delayMs: 0,
+  mute: false,
+  garbageAfterReplies: false,
+  writeDelayMaxMs: 0,
+};
 
 export class FaultyPort extends EventTarget implements SerialPortLike {
   readonly faults: Faults;
@@ -33,6 +45,8 @@ export class FaultyPort extends EventTarget implements SerialPortLike {
   private innerReader: ReadableStreamDefaultReader<Uint8Array> | undefined;
   private innerWriter: WritableStreamDefaultWriter<Uint8Array> | undefined;
   private controller: ReadableStreamDefaultController<Uint8Array> | undefined;
+  /** When the last delayed write reaches the module (writeDelayMaxMs). */
+  private lastWriteAt = -Infinity;
 
   constructor(
     private readonly inner: SimulatorPort,
@@ -67,7 +81,15 @@ export class FaultyPort extends EventTarget implements SerialPortLike {
     this.writable = new WritableStream<Uint8Array>({
       write: async (chunk) => {
         const kept = this.lose(chunk);
-        if (kept.length > 0) await writer.write(kept);
+        if (kept.length === 0) return;
+        if (this.faults.writeDelayMaxMs <= 0) {
+          await writer.write(kept);
+          return;
+        }
+        const now = this.clock.now();
+        const at = Math.max(this.lastWriteAt, now + this.rand(this.faults.writeDelayMaxMs + 1));
+        this.lastWriteAt = at;
+        this.clock.setTimer(at - now, () => void writer.write(kept).catch(() => undefined));
       },
     });
   }

@@ -223,7 +223,7 @@ describe('baud-rate auto-detect (3.1.1, 3.1.7.20)', () => {
     expect(read.values['UART']).toBe('57600,8,1,NONE,NFC');
   });
 
-  it('finds the rate of a module left in command mode (it answers AT)', async () => {
+  it('finds the rate of a module left in command mode (noise of the wrong rate is cleared by a CR)', async () => {
     const { clock, module, session } = await simSetup({
       settings: { UART: '9600,8,1,NONE,NFC' },
       hostUart: uart('9600,8,1,NONE,NFC'),
@@ -233,6 +233,35 @@ describe('baud-rate auto-detect (3.1.1, 3.1.7.20)', () => {
     const again = new AtSession({ clock });
     await clock.run(again.open(createSimulatorPort(module)));
     expect((await clock.run(again.findBaudRate())).baud).toBe(9600);
-    expect(again.log.entries().filter((e) => e.dir === 'tx' && decode(e.bytes) === '+++')).toHaveLength(1);
+    // One guarded `+++` per rate tried: 115200, then 9600.
+    expect(again.log.entries().filter((e) => e.dir === 'tx' && decode(e.bytes) === '+++')).toHaveLength(2);
+    const read = await clock.run(again.readAll({ names: ['UART'] }));
+    expect(read.values['UART']).toBe('9600,8,1,NONE,NFC');
+  });
+
+  it('tries the rates it was told are likely first (last used on this device, the profile)', async () => {
+    const { clock, module, session } = await simSetup({ settings: { UART: '38400,8,1,NONE,NFC' } });
+    const tried: string[] = [];
+    const found = await clock.run(
+      session.findBaudRate({ prefer: [38400, 9600], onProgress: (p) => tried.push(p.step) }),
+    );
+    expect(found.baud).toBe(38400);
+    expect(tried).toEqual(['38400']);
+    expect(module.mode).toBe('command');
+  });
+
+  it('finds a working-mode module at 9600 in under 5 s, each rate with a properly guarded +++', async () => {
+    const { clock, module, session } = await simSetup({ settings: { UART: '9600,8,1,NONE,NFC' } });
+    const start = clock.now();
+    const found = await clock.run(session.findBaudRate());
+    expect(found.baud).toBe(9600);
+    expect(module.mode).toBe('command');
+    expect(clock.now() - start).toBeLessThan(5000);
+    const tx = session.log.entries().filter((e) => e.dir === 'tx');
+    const plus = tx.filter((e) => decode(e.bytes) === '+++');
+    expect(plus).toHaveLength(2);
+    // The second `+++` (at 9600) keeps the unknown-device guard after the last byte sent at 115200.
+    const before = tx[tx.indexOf(plus[1] as (typeof tx)[number]) - 1];
+    expect((plus[1]?.at ?? 0) - (before?.at ?? 0)).toBeGreaterThan(1000);
   });
 });

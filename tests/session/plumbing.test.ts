@@ -9,9 +9,13 @@ import type { SessionState } from '../../src/session/state';
 import { FakePort } from './fake-port';
 import { UART_115200 } from './sim-setup';
 
-/** A fake module in command mode: echo off, answers `AT` at once and queries after `delay` ms. */
+/**
+ * A fake module in command mode: echo off, answers `+++` with +ERR:1 (it is no command there), `AT` at once
+ * and queries after `delay` ms.
+ */
 function commandModeModule(values: Record<string, string>, delay = 1) {
   return (written: string, port: FakePort): void => {
+    if (written === '+++') return port.pushLater(1, '\r\n+ERR:1\r\n');
     const m = /^AT(?:\+([A-Z]+))?(\?)?\r$/.exec(written);
     if (!m) return;
     const name = m[1];
@@ -22,7 +26,8 @@ function commandModeModule(values: Record<string, string>, delay = 1) {
 }
 
 async function openOn(port: FakePort, clock: VirtualClock): Promise<AtSession> {
-  const session = new AtSession({ clock });
+  // The device's UARTFT is known (factory 50): reply budgets are not stretched for an unknown one.
+  const session = new AtSession({ clock, uartft: 50 });
   await clock.run(session.open(port, UART_115200));
   await clock.run(session.detect());
   return session;

@@ -18,6 +18,8 @@ export interface SimSetupOptions {
   /** Wraps the simulator's port (fault injection). */
   readonly wrap?: (port: SimulatorPort, clock: VirtualClock) => SerialPortLike;
   readonly seed?: number;
+  /** Firmware variant presets or switches of the simulator (src/simulator/core/variants.ts). */
+  readonly firmware?: readonly string[];
 }
 
 export interface SimSetup {
@@ -44,6 +46,7 @@ export async function simSetup(options: SimSetupOptions = {}): Promise<SimSetup>
     poweredOn: false,
     wireTiming: options.wireTiming ?? true,
     seed: options.seed ?? 7,
+    ...(options.firmware ? { firmware: options.firmware } : {}),
   });
   Object.assign(module.flash.stored, options.settings ?? {});
   module.powerOn();

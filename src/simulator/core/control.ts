@@ -115,7 +115,13 @@ export type SimCommand =
   /** Host names that do not resolve (besides `*.invalid`, which never does). */
   | { readonly type: 'set-unknown-hosts'; readonly hosts: readonly string[] }
   /** Asks for a `snapshot` event. */
-  | { readonly type: 'get-snapshot' };
+  | { readonly type: 'get-snapshot' }
+  /**
+   * Which firmware variant the module runs (core/variants.ts): preset and switch names, combined left to
+   * right; `[]` = as the manual says. Takes effect at once; answered by a `firmware` event (with `error`
+   * and no change when a name is unknown).
+   */
+  | { readonly type: 'set-firmware'; readonly selection: readonly string[] };
 
 /** A picture of the whole simulation, for a UI that connects late. */
 export interface SimSnapshot {
@@ -134,6 +140,8 @@ export interface SimSnapshot {
   readonly identity: ModuleIdentity;
   /** Bytes waiting in each socket's 10 KB cache, and bytes dropped from it since start. */
   readonly cache: Readonly<Record<SocketId, { readonly bytes: number; readonly dropped: number }>>;
+  /** The firmware variant's selection (preset names, core/variants.ts); `[]` = as the manual says. */
+  readonly firmware: readonly string[];
 }
 
 export interface ModuleIdentity {
@@ -206,7 +214,17 @@ export type SimEvent =
   | { readonly type: 'update'; readonly at: number; readonly percent: number }
   /** Settings were restored: `factory` (AT+CLEAR, Reload pin, reset) or `user` (AT+RELD). */
   | { readonly type: 'settings-restored'; readonly at: number; readonly source: 'factory' | 'user' }
-  | { readonly type: 'snapshot'; readonly at: number; readonly snapshot: SimSnapshot };
+  | { readonly type: 'snapshot'; readonly at: number; readonly snapshot: SimSnapshot }
+  /**
+   * Answer to `set-firmware`: the selection in force (preset names). `error`: the command named an unknown
+   * variant and changed nothing.
+   */
+  | {
+      readonly type: 'firmware';
+      readonly at: number;
+      readonly selection: readonly string[];
+      readonly error?: string;
+    };
 
 export type SimEventType = SimEvent['type'];
 

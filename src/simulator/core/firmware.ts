@@ -4,7 +4,6 @@
  * leaks into the next. The serial side is a byte stream with arrival times; the modes are the working
  * mode (NET or HTTPD), `entering` (the `+++` / `a` handshake of 3.1.2) and temporary command mode.
  */
-import { formatErrorReply } from '../../protocol/at-error';
 import { findRfc2217Frames, withoutFrames } from '../../protocol/rfc2217';
 import {
   encodeModuleFrame,
@@ -19,7 +18,14 @@ import type { Clock } from '../../clock/clock';
 import { unescapeBytes } from '../../protocol/escape';
 import type { VirtualWorld } from '../world/world';
 import { csqValue, sysinfoValue } from '../world/radio';
-import { executeAt, type AtChannel, type AtHost } from './at-engine';
+import {
+  classifyCommand,
+  executeAt,
+  replyFormat,
+  type AtChannel,
+  type AtHost,
+  type ReplyFormat,
+} from './at-engine';
 import { splitCloud, type RunningConfig } from './config';
 import type { LinkState, ModuleIdentity, ModuleMode, RadioState, SocketId } from './control';
 import { SOCKET_IDS } from './control';
@@ -29,8 +35,15 @@ import { Framer } from './framer';
 import { HttpdClient } from './httpd';
 import { SocketChannel } from './sockets';
 import { ENTRY_REPLY_MS, MAX_COMMAND_LINE, type ModuleTimings } from './timings';
-import { Deadline, TimerGroup } from './timers';
+import { Deadline, EPSILON_MS, TimerGroup } from './timers';
 import { nextVersion } from './identity';
+import {
+  EXTRA_CRLF_DELAY_MS,
+  NOTICE_INTERVAL_MS,
+  NOTICE_TEXT,
+  V2_BANNER,
+  type FirmwareVariant,
+} from './variants';
 
 const PLUS = 0x2b;
 const CR = 0x0d;
@@ -39,6 +52,7 @@ const LOWER_A = 0x61;
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 const PLUS3 = Uint8Array.of(PLUS, PLUS, PLUS);
+const CRLF = Uint8Array.of(CR, LF);
 /** What the module answers to the host's `a` (3.1.2; real modules add CR LF). */
 export const ENTRY_OK = '+ok\r\n';
 
@@ -58,6 +72,12 @@ export interface FirmwareHost {
   txSerial(bytes: Uint8Array): void;
   /** Restart the module (after the current reply has gone out). */
   restart(kind: 'app' | 'reboot'): void;
+  /** The firmware variant in force (read at each use: a change takes effect at once). */
+  variant(): FirmwareVariant;
+  /** A number in [0, 1) from the module's seeded processing PRNG. */
+  random(): number;
+  /** A processing delay of `ms` was applied to a serial-side command (variant `processing`). */
+  processed(ms: number): void;
   attached(): boolean;
   /** Mode, LEDs or LINK pins may have changed. */
   stateChanged(): void;
@@ -97,6 +117,19 @@ export class Firmware implements AtHost {
   private busy = false;
   /** Where the command being executed came from (AT+UPDATE reports progress on serial only). */
   private channel: AtChannel = 'serial';
+  /** Serial-side command lines waiting for the firmware (variant `processing`; empty otherwise). */
+  private readonly jobs: { line: string; channel: 'serial' | 'password'; at: number }[] = [];
+  private processing = false;
+  private processingEnd = -Infinity;
+  /** Variant `slowEntry`: the host's `a` came, `+ok` goes out UARTFT later; input meanwhile is dropped. */
+  private confirming: { cancel(): void } | undefined;
+  /** Variant `splitInput`: a pause of UARTFT ends the command line. */
+  private readonly splitCheck: Deadline;
+  /** Variant `notices`. */
+  private readonly noticeCheck: Deadline;
+  private lastNotice: number;
+  private formatFor: FirmwareVariant | undefined;
+  private format: ReplyFormat | undefined;
 
   // Working mode.
   private readonly framer: Framer;
@@ -128,9 +161,12 @@ export class Firmware implements AtHost {
       if (this.alive) this.host.restart('reboot');
     });
     this.comHeartbeat = new Deadline(this.clock, this.group, () => this.comBeat());
+    this.splitCheck = new Deadline(this.clock, this.group, () => this.splitPause());
+    this.noticeCheck = new Deadline(this.clock, this.group, () => this.notice());
     const now = this.clock.now();
     this.lastNetworkRx = now;
     this.lastComBeat = now;
+    this.lastNotice = now;
     const reg = this.registrationBytes();
     const hb = config.heartbeat;
     this.sockets = config.sockets.map(
@@ -184,13 +220,45 @@ export class Firmware implements AtHost {
     return this.echo;
   }
 
+  /** How answers are written: the manual's format, or the variant's (plusOk, queriesWithoutOk, blank). */
+  get replies(): ReplyFormat {
+    const variant = this.host.variant();
+    if (this.format === undefined || this.formatFor !== variant) {
+      this.format = replyFormat(variant);
+      this.formatFor = variant;
+    }
+    return this.format;
+  }
+
   /** Prints the start message and starts the working mode. */
   start(): void {
     this.host.hub.emit({ type: 'uart', at: this.clock.now(), uart: this.uart, reason: 'start' });
-    this.tx(concat(encoder.encode('\r\n'), this.config.startMessage, encoder.encode('\r\n')));
+    switch (this.host.variant().startMessage) {
+      case 'stmsg':
+        this.tx(concat(CRLF, this.config.startMessage, CRLF));
+        break;
+      case 'v2-banner':
+        this.tx(encoder.encode(V2_BANNER));
+        break;
+      case 'none':
+        break;
+    }
     if (this.workingMode === 'net') for (const s of this.sockets) s.start();
     this.armRestartWatch();
     this.armComHeartbeat();
+    this.armNotice();
+  }
+
+  /** The firmware variant was changed at run time: switches that run on timers follow at once. */
+  variantChanged(): void {
+    if (!this.alive) return;
+    if (this.host.variant().notices) {
+      if (!this.noticeCheck.pending) {
+        this.lastNotice = this.clock.now();
+        this.armNotice();
+      }
+    } else this.noticeCheck.clear();
+    if (!this.host.variant().splitInput) this.splitCheck.clear();
   }
 
   /** End of this life: every timer and link goes. */
@@ -199,6 +267,8 @@ export class Firmware implements AtHost {
     for (const s of this.sockets) s.stop();
     this.httpd?.stop();
     this.entryTimeout?.cancel();
+    this.confirming = undefined;
+    this.jobs.length = 0;
     this.group.cancelAll();
   }
 
@@ -292,9 +362,12 @@ export class Firmware implements AtHost {
       this.toFramer(bytes.subarray(from), firstEnd + from * charMs - charMs, firstEnd + (n - 1) * charMs);
   }
 
-  /** T3: silence after the third `+` before the module answers `a` (3.1.2: T3 < UARTFT). */
+  /**
+   * T3: silence after the third `+` before the module answers `a` (3.1.2: T3 < UARTFT). Variant
+   * `slowEntry` (G786/G809 manuals): T4 = UARTFT.
+   */
   private t3(): number {
-    return this.config.frameGapMs / 2;
+    return this.host.variant().slowEntry ? this.config.frameGapMs : this.config.frameGapMs / 2;
   }
 
   private plusSilence(): void {
@@ -329,20 +402,34 @@ export class Firmware implements AtHost {
   }
 
   private enteringRx(bytes: Uint8Array, firstEnd: number, charMs: number, silence: number): void {
+    // Variant `slowEntry`: between the host's `a` and `+ok` the module is switching; input is dropped.
+    if (this.confirming) return;
     if (bytes[0] === LOWER_A) {
       this.entryTimeout?.cancel();
       this.entryTimeout = undefined;
       this.plusCount = 0;
-      this.lineLength = 0;
-      this.overflow = false;
-      this.cmdPlus = 0;
-      this.setMode('command');
-      this.tx(encoder.encode(ENTRY_OK));
+      if (this.host.variant().slowEntry) {
+        // T6 = UARTFT (G786/G809 manuals): `+ok` goes out UARTFT after the host's `a` has arrived.
+        this.confirming = this.group.at(firstEnd + this.config.frameGapMs, () => {
+          this.confirming = undefined;
+          this.enterCommandMode();
+        });
+        return;
+      }
+      this.enterCommandMode();
       this.dispatch(bytes.subarray(1), firstEnd + charMs, charMs, 0);
       return;
     }
     this.abortEntry();
     this.dispatch(bytes, firstEnd, charMs, silence);
+  }
+
+  private enterCommandMode(): void {
+    this.lineLength = 0;
+    this.overflow = false;
+    this.cmdPlus = 0;
+    this.setMode('command');
+    this.tx(encoder.encode(ENTRY_OK));
   }
 
   private toFramer(bytes: Uint8Array, firstStart: number, lastEnd: number): void {
@@ -354,12 +441,24 @@ export class Firmware implements AtHost {
   private commandRx(bytes: Uint8Array, firstEnd: number, charMs: number, silence: number): void {
     if (this.busy) return;
     const ft = this.config.frameGapMs;
+    const variant = this.host.variant();
+    if (variant.splitInput && silence >= ft - EPSILON_MS && (this.lineLength > 0 || this.overflow)) {
+      // Variant `splitInput`: the pause before these bytes ended the line (its timer had not run yet).
+      this.endLine(firstEnd - charMs - silence + ft);
+      if (!this.alive || this.busy) return;
+      if (this.current !== 'command') {
+        this.dispatch(bytes, firstEnd, charMs, silence);
+        return;
+      }
+    }
     const n = bytes.length;
     let echoFrom = 0;
     for (let i = 0; i < n; i++) {
       const b = bytes[i] as number;
-      // `+++` in command mode (3.1.2 spec decision): not a command, answered +ERR:1.
-      if (b === PLUS) {
+      // `+++` in command mode (3.1.2 spec decision): not a command, answered +ERR:1 (variant
+      // `silentPlusInCommandMode`: nothing until the CR, then +ERR:1 for the line).
+      if (variant.silentPlusInCommandMode) this.cmdPlus = 0;
+      else if (b === PLUS) {
         const gap = i === 0 ? silence : 0;
         if (this.cmdPlus === 0 && this.lineLength === 0 && !this.overflow && gap > ft) this.cmdPlus = 1;
         else if (this.cmdPlus > 0 && this.cmdPlus < 3 && gap < ft) this.cmdPlus++;
@@ -377,8 +476,9 @@ export class Firmware implements AtHost {
         else if (stop === n) this.lfAfterCr = true;
         if (this.echo) this.tx(bytes.slice(echoFrom, stop));
         echoFrom = stop;
+        const crAt = firstEnd + i * charMs;
         i = stop - 1;
-        this.endLine();
+        this.endLine(crAt);
         if (!this.alive || this.busy) return;
         if (this.current !== 'command') {
           // AT+ENTM: what follows belongs to the working mode.
@@ -394,25 +494,42 @@ export class Firmware implements AtHost {
         echoFrom = i + 1;
         this.overflow = true;
         this.lineLength = 0;
-        this.tx(encoder.encode(formatErrorReply(1)));
+        this.tx(encoder.encode(this.replies.error(1)));
         continue;
       }
       this.line[this.lineLength++] = b;
     }
     if (this.echo && echoFrom < n) this.tx(bytes.slice(echoFrom));
+    if (variant.splitInput && (this.lineLength > 0 || this.overflow))
+      this.splitCheck.set(this.lastRxEnd + ft);
   }
 
   private commandPlusSilence(): void {
     if (this.current !== 'command' || this.cmdPlus !== 3 || this.lastRxEnd !== this.cmdPlusEnd) return;
+    if (this.host.variant().silentPlusInCommandMode) return;
     this.cmdPlus = 0;
     if (this.lineLength === 3) {
       this.lineLength = 0;
-      this.tx(encoder.encode(formatErrorReply(1)));
+      this.tx(encoder.encode(this.replies.error(1)));
     }
   }
 
-  private endLine(): void {
+  /**
+   * Variant `splitInput`: the line has been silent for UARTFT (the 2.2.2 time trigger), so the module's
+   * framer has ended the frame: what was received so far is a command line of its own.
+   */
+  private splitPause(): void {
+    this.splitCheck.clear();
+    if (!this.alive || this.busy || this.current !== 'command' || !this.host.variant().splitInput) return;
+    if (this.clock.now() - this.lastRxEnd < this.config.frameGapMs - EPSILON_MS) return;
+    if (this.lineLength === 0 && !this.overflow) return;
+    this.endLine(this.clock.now());
+  }
+
+  /** The line is complete (CR at `at`, or a `splitInput` pause): queue it for execution. */
+  private endLine(at = this.clock.now()): void {
     this.cmdPlus = 0;
+    this.splitCheck.clear();
     if (this.overflow) {
       this.overflow = false;
       this.lineLength = 0;
@@ -421,7 +538,83 @@ export class Firmware implements AtHost {
     if (this.lineLength === 0) return;
     const text = decoder.decode(this.line.subarray(0, this.lineLength));
     this.lineLength = 0;
-    this.execute(text, 'serial', (reply) => this.tx(encoder.encode(reply)));
+    this.submit(text, 'serial', at);
+  }
+
+  // ---------------------------------------------------------------- serial-side commands
+
+  /**
+   * A serial-side command line (command mode or password AT). Without the `processing` variant it runs at
+   * once, as it always did. With it the firmware handles one command at a time: each reply leaves the
+   * command's processing delay after its CR (or after the previous command finished); bytes keep arriving
+   * and are echoed meanwhile, and complete lines wait their turn.
+   */
+  private submit(line: string, channel: 'serial' | 'password', at: number): void {
+    this.jobs.push({ line, channel, at });
+    if (!this.processing) this.runJobs();
+  }
+
+  private runJobs(): void {
+    // One command at a time; nothing runs while AT+UPDATE keeps the serial side busy.
+    while (this.alive && !this.processing && !this.busy) {
+      const job = this.jobs.shift();
+      if (!job) return;
+      const delay = this.processingDelay(job.line);
+      if (delay <= 0) {
+        this.runJob(job);
+        continue;
+      }
+      this.processing = true;
+      const start = Math.max(job.at, this.processingEnd);
+      this.group.at(start + delay, () => {
+        this.processing = false;
+        this.processingEnd = this.clock.now();
+        this.host.processed(delay);
+        this.runJob(job);
+        this.runJobs();
+      });
+    }
+  }
+
+  private runJob(job: { line: string; channel: 'serial' | 'password' }): void {
+    // A command line typed after AT+ENTM while it was being processed belongs to no command mode.
+    if (job.channel === 'serial' && this.current !== 'command') return;
+    this.execute(job.line, job.channel, (reply) => this.serialReply(reply));
+  }
+
+  /** Processing delay of one command line (variant `processing`), ms; 0 without it. */
+  private processingDelay(line: string): number {
+    const p = this.host.variant().processing;
+    if (!p) return 0;
+    let min: number;
+    let span: number;
+    switch (classifyCommand(line)) {
+      case 'own-timing':
+        return 0;
+      case 'fast':
+        min = p.baseMs;
+        span = p.jitterMs;
+        break;
+      case 'set':
+        min = p.setMs ?? p.baseMs;
+        span = p.setJitterMs ?? p.jitterMs;
+        break;
+      case 'slow-set':
+        min = p.slowSetMs;
+        span = p.slowSetMs;
+        break;
+    }
+    return Math.max(0, Math.round(min + this.host.random() * span));
+  }
+
+  /** A reply to the serial side; variant `extraCrlf`: a lone CR LF follows an OK ~5 ms later. */
+  private serialReply(text: string): void {
+    this.tx(encoder.encode(text));
+    if (this.host.variant().extraCrlf && text.endsWith(this.replies.ok)) {
+      this.group.after(EXTRA_CRLF_DELAY_MS, () => {
+        if (this.alive) this.tx(CRLF);
+      });
+    }
   }
 
   private execute(line: string, channel: AtChannel, reply: (text: string) => void): void {
@@ -445,6 +638,11 @@ export class Firmware implements AtHost {
   leaveCommandMode(): void {
     if (this.current !== 'command') return;
     this.lineLength = 0;
+    this.overflow = false;
+    this.splitCheck.clear();
+    // Lines typed while AT+ENTM was being processed (variant `processing`) are dropped with command mode.
+    for (let i = this.jobs.length - 1; i >= 0; i--)
+      if (this.jobs[i]?.channel === 'serial') this.jobs.splice(i, 1);
     this.setMode(this.workingMode);
   }
 
@@ -466,7 +664,7 @@ export class Firmware implements AtHost {
 
   update(_key: string, reply: (text: string) => void, progress: (text: string) => void): void {
     if (!this.attached) {
-      reply(`\r\n+UPDATE:NO NETWORK\r\n${formatErrorReply(5)}`);
+      reply(this.replies.line('UPDATE', 'NO NETWORK') + this.replies.error(5));
       return;
     }
     const serial = this.channel === 'serial';
@@ -480,13 +678,14 @@ export class Firmware implements AtHost {
     steps.forEach((p, k) => {
       this.group.after((total * (k + 1)) / steps.length, () => {
         emit(p);
-        if (serial) progress(`\r\n+UPDATE:${p}%\r\n`);
+        if (serial) progress(this.replies.line('UPDATE', `${p}%`));
         if (p === 100) {
           this.busy = false;
           this.host.flash.pendingVersion = nextVersion(
             this.host.flash.pendingVersion ?? this.identity.version,
           );
-          reply('\r\n+UPDATE:SUCCESS,restart with AT+REBOOT\r\n\r\nOK\r\n');
+          reply(this.replies.line('UPDATE', 'SUCCESS,restart with AT+REBOOT') + this.replies.ok);
+          this.runJobs();
         }
       });
     });
@@ -500,7 +699,7 @@ export class Firmware implements AtHost {
     const line = this.passwordLine(frame);
     if (line !== undefined) {
       // Password AT on serial (3.1.3): answered, not forwarded, not echoed.
-      this.execute(line, 'password', (reply) => this.tx(encoder.encode(reply)));
+      this.submit(line, 'password', this.clock.now());
       return;
     }
     if (this.httpd) {
@@ -548,6 +747,21 @@ export class Firmware implements AtHost {
     this.lastNetworkRx = this.clock.now();
     this.armRestartWatch();
     this.armComHeartbeat();
+    this.armNotice();
+  }
+
+  /** Variant `notices`: due NOTICE_INTERVAL_MS after the last network data and the last notice. */
+  private armNotice(): void {
+    if (!this.host.variant().notices) return;
+    this.noticeCheck.set(Math.max(this.lastNetworkRx, this.lastNotice) + NOTICE_INTERVAL_MS);
+  }
+
+  /** The notice goes to the serial side in the working mode only (not during entry or command mode). */
+  private notice(): void {
+    if (!this.alive || !this.host.variant().notices) return;
+    this.lastNotice = this.clock.now();
+    if (this.current === 'net' || this.current === 'httpd') this.tx(encoder.encode(NOTICE_TEXT));
+    this.armNotice();
   }
 
   private networkData(socket: SocketId, received: Uint8Array): void {

@@ -16,7 +16,17 @@ export {
 export type { ModuleTimings } from './timings';
 export { ENTRY_OK, sockIndMarker } from './firmware';
 export { HTTPD_TIMEOUT_TEXT, HTTPD_TOO_LONG_TEXT, HTTPD_CONNECT_FAIL_TEXT } from './httpd';
-export { helpText, OK, infoReply } from './at-engine';
+export {
+  helpText,
+  OK,
+  infoReply,
+  replyFormat,
+  MANUAL_REPLIES,
+  classifyCommand,
+  SLOW_SET_COMMANDS,
+} from './at-engine';
+export type { ReplyFormat, CommandClass } from './at-engine';
+export * from './variants';
 export { Prng } from './prng';
 export { BATCH_MS } from './wire';
 export { EventHub } from './events';

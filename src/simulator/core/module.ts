@@ -30,6 +30,15 @@ import { DEFAULT_IDENTITY } from './identity';
 import { Prng } from './prng';
 import { DEFAULT_TIMINGS, type ModuleTimings } from './timings';
 import { TimerGroup } from './timers';
+import {
+  completeFirmware,
+  MANUAL_FIRMWARE,
+  normaliseFirmwareSelection,
+  resolveFirmware,
+  selectionOfFirmware,
+  type FirmwareSelection,
+  type FirmwareVariant,
+} from './variants';
 import { WireDirection } from './wire';
 
 export interface SimulatedModuleOptions {
@@ -49,6 +58,11 @@ export interface SimulatedModuleOptions {
    * Hosts use it so a person picking the simulator does not wait a full boot; power cycles still take it.
    */
   readonly startRunning?: boolean;
+  /**
+   * Which firmware the module runs (variants.ts): preset and switch names combined left to right, or the
+   * switches themselves. Default: the manual's reading (`MANUAL_FIRMWARE`). Unknown names throw.
+   */
+  readonly firmware?: FirmwareSelection | Partial<FirmwareVariant>;
 }
 
 /** Reload pin held low this long after power-up restores factory settings (2.3.8). */
@@ -74,6 +88,11 @@ export class SimulatedModule implements SimulatorControl {
   private attachTimer: { cancel(): void } | undefined;
   private lastLeds: LedState = { pwr: false, work: false, net: 0, linkA: false, linkB: false };
   private lastMode: ModuleMode = 'off';
+  private variant: FirmwareVariant = MANUAL_FIRMWARE;
+  private selection: readonly string[] = [];
+  /** Seeded apart from the line garbage, so a variant's delays do not change the garbage and back. */
+  private readonly processingPrng: Prng;
+  private processingSpent = 0;
 
   constructor(options: SimulatedModuleOptions) {
     this.clock = options.clock;
@@ -81,6 +100,8 @@ export class SimulatedModule implements SimulatorControl {
     this.timings = { ...DEFAULT_TIMINGS, ...options.timings };
     this.flash = new Flash({ ...DEFAULT_IDENTITY, ...options.identity });
     const prng = new Prng(options.seed ?? 0x7534);
+    this.processingPrng = new Prng((options.seed ?? 0x7534) ^ 0x5eed_f00d);
+    if (options.firmware !== undefined) this.applyFirmware(options.firmware);
     const timing = options.wireTiming ?? false;
     this.wireIn = new WireDirection(
       this.clock,
@@ -188,7 +209,64 @@ export class SimulatedModule implements SimulatorControl {
       case 'get-snapshot':
         this.world.hub.emit({ type: 'snapshot', at: this.clock.now(), snapshot: this.snapshot() });
         return;
+      case 'set-firmware':
+        this.setFirmware(command.selection);
+        return;
     }
+  }
+
+  /**
+   * Switches the firmware variant at once (the running firmware follows; the start message at the next
+   * start). A `firmware` event reports the selection in force; on an unknown name the variant stays as it
+   * was and the event carries the error (a control command never throws). Returns false then.
+   */
+  setFirmware(selection: FirmwareSelection | Partial<FirmwareVariant>): boolean {
+    let error: string | undefined;
+    try {
+      this.applyFirmware(selection);
+    } catch (e) {
+      error = e instanceof Error ? e.message : String(e);
+    }
+    this.world.hub.emit({
+      type: 'firmware',
+      at: this.clock.now(),
+      selection: [...this.selection],
+      ...(error === undefined ? {} : { error }),
+    });
+    if (error === undefined) this.firmware?.variantChanged();
+    return error === undefined;
+  }
+
+  private applyFirmware(selection: FirmwareSelection | Partial<FirmwareVariant>): void {
+    if (typeof selection !== 'object' || selection === null) {
+      throw new Error('A firmware selection is a list of variant names (or the switches as an object)');
+    }
+    if (Array.isArray(selection)) {
+      const names = normaliseFirmwareSelection(selection as FirmwareSelection);
+      this.variant = resolveFirmware(names);
+      this.selection = Object.freeze(names);
+    } else {
+      this.variant = completeFirmware(selection as Partial<FirmwareVariant>);
+      this.selection = Object.freeze(selectionOfFirmware(this.variant));
+    }
+  }
+
+  /** The firmware variant in force (`MANUAL_FIRMWARE` unless chosen). */
+  get firmwareVariant(): FirmwareVariant {
+    return this.variant;
+  }
+
+  /** The current selection in canonical form: preset names, `[]` for the manual. */
+  get firmwareSelection(): readonly string[] {
+    return this.selection;
+  }
+
+  /**
+   * Sum of the processing delays (variant `processing`) actually applied to serial-side commands since
+   * construction, ms: a benchmark adds it to the wire time to get the variant's total.
+   */
+  get processingSpentMs(): number {
+    return this.processingSpent;
   }
 
   setServerBehaviour(socket: SocketId, behaviour: ServerBehaviour): void {
@@ -295,6 +373,7 @@ export class SimulatedModule implements SimulatorControl {
       running: { ...this.running },
       identity: this.identity,
       cache: rec((s) => ({ bytes: channel(s)?.cachedBytes ?? 0, dropped: channel(s)?.dropped ?? 0 })),
+      firmware: [...this.selection],
     };
   }
 
@@ -383,6 +462,11 @@ export class SimulatedModule implements SimulatorControl {
         timings: this.timings,
         txSerial: (bytes) => this.wireOut.send(bytes, fw.uart),
         restart: (k) => this.restart(k),
+        variant: () => this.variant,
+        random: () => this.processingPrng.float(),
+        processed: (ms) => {
+          this.processingSpent += ms;
+        },
         attached: () => this.isAttached,
         stateChanged: () => this.stateChanged(),
       },

@@ -1,7 +1,8 @@
 /**
  * How long the module takes for things (docs/simulator.md). Realistic for a Linux-based Cat-4 module; the
  * manual gives no figures beyond "AT+Z fast, AT+REBOOT slow, same as power-up" (3.1.7.3–4). Command
- * processing itself takes no time: an answer is sent as soon as the command's CR has arrived.
+ * processing itself takes no time (an answer is sent as soon as the command's CR has arrived) unless the
+ * firmware variant's `processing` model says otherwise (variants.ts).
  */
 export interface ModuleTimings {
   /** Power-up and AT+REBOOT (also RELD, CLEAR, Reload pin, RSTIM): until the start message, ms. */

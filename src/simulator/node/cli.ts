@@ -5,50 +5,22 @@
 import { realClock } from '../../clock/clock';
 import { parseUartValue } from '../../protocol/uart';
 import type { SimEvent } from '../core/control';
+import { describeFirmware } from '../core/variants';
+import { HELP, parseCliArgs, type CliArgs } from './cli-args';
 import { RealNetworkWorld } from './real-network-world';
 import { startTcpHost } from './tcp-host';
 
-const HELP = `Usage: npm run sim -- [options]
-  --listen HOST:PORT   where to listen (default 127.0.0.1:7000)
-  --no-timing          deliver bytes at once instead of at the UART's wire rate
-  --line B,D,S,P       the client side's serial settings, e.g. 9600,8,1,NONE (default: match the module)
-  --real-network       sockets A–D connect to the real addresses they are set to; HTTPD sends real
-                       HTTP requests (default: the virtual world's echo servers)
-  --quiet              do not print module events
-  --help               this text`;
-
-interface CliArgs {
-  listen: string;
-  timing: boolean;
-  line?: string;
-  quiet: boolean;
-  realNetwork: boolean;
-}
-
 function parseArgs(argv: string[]): CliArgs {
-  const out: CliArgs = {
-    listen: '127.0.0.1:7000',
-    timing: true,
-    line: undefined,
-    quiet: false,
-    realNetwork: false,
-  };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '--listen') out.listen = argv[++i] ?? '';
-    else if (a === '--no-timing') out.timing = false;
-    else if (a === '--line') out.line = argv[++i];
-    else if (a === '--quiet') out.quiet = true;
-    else if (a === '--real-network') out.realNetwork = true;
-    else if (a === '--help' || a === '-h') {
-      console.log(HELP);
-      process.exit(0);
-    } else {
-      console.error(`unknown option ${a}\n${HELP}`);
-      process.exit(2);
-    }
+  const parsed = parseCliArgs(argv);
+  if (parsed.kind === 'help') {
+    console.log(HELP);
+    process.exit(0);
   }
-  return out;
+  if (parsed.kind === 'error') {
+    console.error(parsed.message);
+    process.exit(2);
+  }
+  return parsed.args;
 }
 
 function describe(e: SimEvent): string | undefined {
@@ -67,6 +39,8 @@ function describe(e: SimEvent): string | undefined {
       return `SMS to ${e.to}: ${e.text}`;
     case 'http-request':
       return `HTTP ${e.request.method} ${e.request.target}`;
+    case 'firmware':
+      return e.error ?? `firmware ${describeFirmware(e.selection).en}`;
     default:
       return undefined;
   }
@@ -89,7 +63,10 @@ const host = await startTcpHost({
   port: Number(match[2]),
   wireTiming: args.timing,
   hostLine,
-  moduleOptions: args.realNetwork ? { world: new RealNetworkWorld({ clock: realClock }) } : {},
+  moduleOptions: {
+    ...(args.realNetwork ? { world: new RealNetworkWorld({ clock: realClock }) } : {}),
+    firmware: args.firmware,
+  },
   log: (line) => console.log(`[sim] ${line}`),
 });
 if (!args.quiet) {
@@ -100,7 +77,8 @@ if (!args.quiet) {
 }
 console.log(
   `[sim] USR-LTE-7S4 simulator listening on ${host.address.address}:${host.address.port} ` +
-    `(wire timing ${args.timing ? 'on' : 'off'}, ${args.realNetwork ? 'real network' : 'virtual world'}). Ctrl+C to stop.`,
+    `(wire timing ${args.timing ? 'on' : 'off'}, ${args.realNetwork ? 'real network' : 'virtual world'}, ` +
+    `firmware: ${describeFirmware(args.firmware).en}). Ctrl+C to stop.`,
 );
 process.on('SIGINT', () => {
   void host.close().then(() => process.exit(0));
