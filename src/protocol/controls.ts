@@ -11,7 +11,7 @@ export const CONTROLS = {
   connect: t('Connect', '连接'),
   disconnect: t('Disconnect', '断开连接'),
   autoDetect: t('Detect automatically', '自动检测'),
-  readAll: t('Read all', '全部读取'),
+  readAll: t('Read from device', '从设备读取'),
   settingsView: t('Settings', '参数设置'),
   packingInterval: t('Packing interval (UARTFT)', '打包间隔（UARTFT）'),
   packingLength: t('Packing length (UARTFL)', '打包长度（UARTFL）'),

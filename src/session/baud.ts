@@ -58,7 +58,7 @@ export async function findBaudRate(
       ...(signal ? { signal } : {}),
     });
     if (result.kind !== 'silent') return { baud, how: result.kind };
-    if (await crProbe(line, { ...host.timeouts, replyMs: SEARCH_ANSWER_MS }, host.uartft, signal))
+    if (await crProbe(line, { ...host.timeouts, replyMs: SEARCH_ANSWER_MS }, signal))
       return { baud, how: 'already' };
   }
   throw baudNotFoundError(order);

@@ -87,12 +87,12 @@ export async function enterCommandMode(
 export async function crProbe(
   line: Line,
   timeouts: SessionTimeouts,
-  uartft: number,
   signal?: AbortSignal,
 ): Promise<AssembledReply | undefined> {
   try {
+    // The CR ends the line at once, also on firmware that frames its input by UARTFT: no UARTFT to wait.
     return await exchange(line, '', timeouts, {
-      timeoutMs: timeouts.replyMs + uartft + line.wireMs(1 + 12),
+      timeoutMs: timeouts.replyMs + line.wireMs(1 + 12),
       ...(signal ? { signal } : {}),
     });
   } catch (e) {

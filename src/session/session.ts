@@ -576,16 +576,16 @@ export class AtSession {
         });
         if (result.kind !== 'silent') {
           this.mode = 'command';
-          if (uartft > this.uartftMs) this.uartftMs = uartft;
+          // A longer rung of the ladder was needed: the device's UARTFT is longer than we thought.
+          if (i > 0 && uartft > this.uartftMs) this.uartftMs = uartft;
           return result.kind;
         }
         noise ||= result.noise;
-        if (believedCommand && i === 0 && (await this.crAnswers(uartft, signal))) return 'already';
+        if (believedCommand && i === 0 && (await this.crAnswers(signal))) return 'already';
       }
       // Every guard up to the last rung got no `a`: no working mode with such a UARTFT is listening, so a
       // CR cannot reach a server. Firmware that waits for a CR after `+++` in command mode answers it now.
-      if (!believedCommand && (await this.crAnswers(guards[guards.length - 1] ?? first, signal)))
-        return 'already';
+      if (!believedCommand && (await this.crAnswers(signal))) return 'already';
     } catch (e) {
       this.mode = 'unknown';
       throw e;
@@ -597,8 +597,8 @@ export class AtSession {
   }
 
   /** A bare CR answered: command mode, on firmware that is silent about `+++` there. */
-  private async crAnswers(uartft: number, signal?: AbortSignal): Promise<boolean> {
-    const reply = await crProbe(this.connection.line, this.timeouts, uartft, signal);
+  private async crAnswers(signal?: AbortSignal): Promise<boolean> {
+    const reply = await crProbe(this.connection.line, this.timeouts, signal);
     if (!reply) return false;
     this.mode = 'command';
     return true;

@@ -18,12 +18,16 @@ export { emptyTrash, listTrash, purgeProfile, restoreProfile, trashProfile } fro
 export {
   deviceId,
   getDevice,
+  getPort,
+  isPortKey,
   listApplies,
   listDevices,
   recordApply,
   recordDevice,
+  rememberPort,
   type ApplyInput,
   type DeviceIdentity,
+  type PortUpdate,
 } from './devices';
 export { deleteAppSetting, getAppSetting, setAppSetting } from './app-settings';
 export {
@@ -40,6 +44,8 @@ export {
   type AppSettingValue,
   type DeviceRead,
   type DeviceRecord,
+  type PortRecord,
+  type RememberedLine,
   type SettingOutcome,
   type SettingResult,
 } from './schema';

@@ -4,13 +4,14 @@
  * Version 1: `profiles` (key `id`), `devices` (key `id` = IMEI, else SN), `applies` (auto key, index
  * `by-device`), `settings` (key/value, out-of-line keys).
  * Version 2: index `by-updated` on `profiles` (`profile.updated`) and `by-time` on `applies` (`at`).
+ * Version 3: `ports` (key `key`): how the device behind a port was last reached (line settings, UARTFT).
  * Records are read back as untrusted data (profiles are validated on every read; see profiles.ts).
  */
 import type { DBSchema } from 'idb';
 import type { Profile } from '../profile/profile';
 
 export const DB_NAME = 'usr-7s4-configurator';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 export interface ProfileRecord {
   readonly id: string;
@@ -34,6 +35,30 @@ export interface DeviceRecord {
   readonly firstSeen: number;
   readonly lastSeen: number;
   readonly lastRead?: DeviceRead;
+}
+
+/** Host line settings that reached a module (the shape of `protocol/uart.ts` `UartSettings`, 8N1 etc.). */
+export interface RememberedLine {
+  readonly baud: number;
+  readonly dataBits: 7 | 8;
+  readonly stopBits: 1 | 2;
+  readonly parity: 'NONE' | 'ODD' | 'EVEN';
+}
+
+/**
+ * What is remembered about the device behind a port, so the next connect reaches it at once and never
+ * times `+++` shorter than its packing interval. Keyed by what the port tells before anything is sent: USB
+ * vendor and product ids, or `simulator`. Never a secret (no password, no values read).
+ */
+export interface PortRecord {
+  /** `simulator`, `usb:1a86:7523` (USB vendor:product, 4 lower-case hex digits each), or `serial` (no ids). */
+  readonly key: string;
+  /** The host line settings that last worked. */
+  readonly line?: RememberedLine;
+  /** The module's packing interval (AT+UARTFT, ms): the silence needed before `+++`. */
+  readonly uartft?: number;
+  readonly firstSeen: number;
+  readonly lastSeen: number;
 }
 
 /** What happened to one setting of an apply (architecture.md, "Apply"). */
@@ -73,9 +98,14 @@ export interface StoreSchemaV1 extends DBSchema {
   settings: { key: string; value: AppSettingValue };
 }
 
-export interface StoreSchema extends DBSchema {
+/** The schema as version 2 left it; kept for the upgrade test and as the record of what v2 was. */
+export interface StoreSchemaV2 extends DBSchema {
   profiles: { key: string; value: ProfileRecord; indexes: { 'by-updated': number } };
   devices: { key: string; value: DeviceRecord };
   applies: { key: number; value: ApplyRecord; indexes: { 'by-device': string; 'by-time': number } };
   settings: { key: string; value: AppSettingValue };
+}
+
+export interface StoreSchema extends StoreSchemaV2 {
+  ports: { key: string; value: PortRecord };
 }

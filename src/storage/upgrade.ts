@@ -3,7 +3,7 @@
  * only adds (stores, indexes) or rewrites records in place: no step deletes a person's data.
  */
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import type { StoreSchema, StoreSchemaV1 } from './schema';
+import type { StoreSchema, StoreSchemaV1, StoreSchemaV2 } from './schema';
 
 type UpgradeTx<S> = IDBPTransaction<S, StoreNames<S>[], 'versionchange'>;
 
@@ -17,9 +17,14 @@ export function upgradeToV1(db: IDBPDatabase<StoreSchemaV1>): void {
 }
 
 /** Version 2: indexes for "recently changed" profile lists and the apply history timeline. */
-export function upgradeToV2(tx: UpgradeTx<StoreSchema>): void {
+export function upgradeToV2(tx: UpgradeTx<StoreSchemaV2>): void {
   tx.objectStore('profiles').createIndex('by-updated', 'profile.updated');
   tx.objectStore('applies').createIndex('by-time', 'at');
+}
+
+/** Version 3: what is remembered about the device behind each port (line settings, UARTFT). */
+export function upgradeToV3(db: IDBPDatabase<StoreSchema>): void {
+  db.createObjectStore('ports', { keyPath: 'key' });
 }
 
 export function upgradeDatabase(
@@ -28,5 +33,6 @@ export function upgradeDatabase(
   tx: UpgradeTx<StoreSchema>,
 ): void {
   if (oldVersion < 1) upgradeToV1(db as unknown as IDBPDatabase<StoreSchemaV1>);
-  if (oldVersion < 2) upgradeToV2(tx);
+  if (oldVersion < 2) upgradeToV2(tx as unknown as UpgradeTx<StoreSchemaV2>);
+  if (oldVersion < 3) upgradeToV3(db);
 }

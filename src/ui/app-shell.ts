@@ -10,6 +10,7 @@ import { initialLang, LANGUAGE_STORAGE_KEY, langTag, pick, format, type Lang } f
 import { PROFILES_NAV } from './i18n/profile-nav';
 import { S } from './i18n/strings';
 import { shareFragmentOf } from './logic/profile-link-hash';
+import { showsRestartNotice } from './restart-notice/restart-notice';
 import { createServices } from './services/lazy-services';
 import type { UiSessionState } from './services/session-service';
 import { ConfigStore } from './state/config-store';
@@ -66,6 +67,8 @@ export class DtuApp extends LitElement {
   @state() private loadFailed = false;
   @state() private sessionState: UiSessionState = { kind: 'disconnected' };
   @state() private helpOpen = false;
+  /** The help was opened by a failure (not by the person): a later success closes it. */
+  private helpForFailure = false;
   @state() private pending = 0;
 
   private readonly languageProvider = new ContextProvider(this, {
@@ -79,7 +82,14 @@ export class DtuApp extends LitElement {
     new ContextProvider(this, { context: storeContext, initialValue: this.store });
     new ContextProvider(this, { context: simulatorContext, initialValue: this.services.simulator });
     this.services.session.subscribe((s) => {
-      if (s.kind === 'failed' && this.sessionState.kind !== 'failed') this.helpOpen = true;
+      if (s.kind === 'failed' && this.sessionState.kind !== 'failed') {
+        this.helpOpen = true;
+        this.helpForFailure = true;
+      } else if ((s.kind === 'command' || s.kind === 'working') && this.helpForFailure) {
+        // A later attempt reached the module: the failure's help is no longer true.
+        this.helpOpen = false;
+        this.helpForFailure = false;
+      }
       this.sessionState = s;
     });
     this.store.subscribe(() => (this.pending = this.store.draft.size));
@@ -141,15 +151,25 @@ export class DtuApp extends LitElement {
     return pick(text, this.language);
   }
 
-  private async useSimulator(): Promise<void> {
+  private openHelp(): void {
+    this.helpOpen = true;
+    this.helpForFailure = false;
+  }
+
+  private closeHelp(): void {
     this.helpOpen = false;
+    this.helpForFailure = false;
+  }
+
+  private async useSimulator(): Promise<void> {
+    this.closeHelp();
     this.services.session.dismissFailure();
     location.hash = '#connect';
     await this.services.session.connect({ transport: 'simulator', line: 'auto' }).catch(() => undefined);
   }
 
   private retry(): void {
-    this.helpOpen = false;
+    this.closeHelp();
     this.services.session.dismissFailure();
     location.hash = '#connect';
   }
@@ -232,7 +252,7 @@ export class DtuApp extends LitElement {
       </header>
       <div class="statusbar">
         <div class="inner">
-          <dtu-status-pill .state=${s} @dtu-show-help=${() => (this.helpOpen = true)}></dtu-status-pill>
+          <dtu-status-pill .state=${s} @dtu-show-help=${() => this.openHelp()}></dtu-status-pill>
           ${
             connected
               ? html`<button type="button" @click=${() => void this.services.session.disconnect()}>
@@ -240,15 +260,16 @@ export class DtuApp extends LitElement {
                 </button>`
               : nothing
           }
+          ${showsRestartNotice(s) ? html`<dtu-restart-notice></dtu-restart-notice>` : nothing}
         </div>
       </div>
       <dtu-update-prompt></dtu-update-prompt>
-      <main id="main" tabindex="-1" @dtu-show-help=${() => (this.helpOpen = true)}>${this.renderView()}</main>
+      <main id="main" tabindex="-1" @dtu-show-help=${() => this.openHelp()}>${this.renderView()}</main>
       <dtu-help-dialog
         .problem=${s.kind === 'failed' ? s.problem : undefined}
         .onLinux=${/Linux/.test(navigator.userAgent) && !/Android/.test(navigator.userAgent)}
         ?open=${this.helpOpen}
-        @dtu-close=${() => (this.helpOpen = false)}
+        @dtu-close=${() => this.closeHelp()}
         @dtu-retry=${this.retry}
         @dtu-use-simulator=${() => void this.useSimulator()}
       ></dtu-help-dialog>

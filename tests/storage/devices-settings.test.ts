@@ -5,11 +5,14 @@ import { deleteAppSetting, getAppSetting, setAppSetting } from '../../src/storag
 import {
   deviceId,
   getDevice,
+  getPort,
   listApplies,
   listDevices,
   recordApply,
   recordDevice,
+  rememberPort,
 } from '../../src/storage/devices';
+import { write } from '../../src/storage/connection';
 import { requestPersistentStorage, storageUse } from '../../src/storage/persistence';
 import { advance, clockNow, freshStore } from './helpers';
 
@@ -70,6 +73,53 @@ describe('devices and apply history', () => {
   it('an apply for a device never recorded is refused', async () => {
     const err = await recordApply('ghost', { restarted: false, results: [] }).catch((e: unknown) => e);
     expect((err as StorageError).kind).toBe('not-found');
+  });
+});
+
+describe('what is remembered about the device behind a port', () => {
+  const line9600 = { baud: 9600, dataBits: 8, stopBits: 1, parity: 'NONE' } as const;
+
+  it('keeps the line and the UARTFT learnt, each until a newer value comes', async () => {
+    const first = clockNow;
+    await rememberPort('usb:1a86:7523', { line: line9600 });
+    advance(1000);
+    await rememberPort('usb:1a86:7523', { uartft: 300 });
+    expect(await getPort('usb:1a86:7523')).toEqual({
+      key: 'usb:1a86:7523',
+      line: line9600,
+      uartft: 300,
+      firstSeen: first,
+      lastSeen: clockNow,
+    });
+    await rememberPort('usb:1a86:7523', { uartft: 50 });
+    expect(await getPort('usb:1a86:7523')).toMatchObject({ line: line9600, uartft: 50 });
+    expect(await getPort('simulator')).toBeUndefined();
+  });
+
+  it('refuses keys and values that are no port or no module setting', async () => {
+    for (const [key, update] of [
+      ['', { uartft: 100 }],
+      ['usb:1A86:7523', { uartft: 100 }],
+      ['simulator', { uartft: 10 }],
+      ['simulator', { uartft: 100.5 }],
+      ['simulator', { line: { ...line9600, baud: 12345 } }],
+    ] as const) {
+      const err = await rememberPort(key, update).catch((e: unknown) => e);
+      expect((err as StorageError).kind, `${key} ${JSON.stringify(update)}`).toBe('invalid');
+    }
+  });
+
+  it('reads a damaged record back without the fields that do not fit', async () => {
+    await write(['ports'], (tx) =>
+      tx.objectStore('ports').put({
+        key: 'serial',
+        line: { baud: 'fast', dataBits: 8, stopBits: 1, parity: 'NONE' },
+        uartft: 200,
+        firstSeen: 1,
+        lastSeen: 2,
+      } as never),
+    );
+    expect(await getPort('serial')).toEqual({ key: 'serial', uartft: 200, firstSeen: 1, lastSeen: 2 });
   });
 });
 

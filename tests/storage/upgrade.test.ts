@@ -2,11 +2,11 @@ import { openDB, type IDBPDatabase } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { closeStore, getDb } from '../../src/storage/connection';
 import { getAppSetting } from '../../src/storage/app-settings';
-import { getDevice, listApplies } from '../../src/storage/devices';
+import { getDevice, getPort, listApplies, rememberPort } from '../../src/storage/devices';
 import { getRawProfileRecord, listProfiles } from '../../src/storage/profiles';
 import { listTrash } from '../../src/storage/trash';
-import { DB_VERSION, type StoreSchemaV1 } from '../../src/storage/schema';
-import { upgradeToV1 } from '../../src/storage/upgrade';
+import { DB_VERSION, type StoreSchemaV1, type StoreSchemaV2 } from '../../src/storage/schema';
+import { upgradeToV1, upgradeToV2 } from '../../src/storage/upgrade';
 import { fullProfile, smallProfile } from '../profile/fixtures';
 import { freshStore } from './helpers';
 
@@ -47,6 +47,24 @@ async function writeVersion1(name: string): Promise<void> {
   db.close();
 }
 
+/** A version-2 database (v1 plus its indexes), with a device and a profile in it. */
+async function writeVersion2(name: string): Promise<void> {
+  const db: IDBPDatabase<StoreSchemaV2> = await openDB<StoreSchemaV2>(name, 2, {
+    upgrade: (d, oldVersion, _newVersion, tx) => {
+      if (oldVersion < 1) upgradeToV1(d as unknown as IDBPDatabase<StoreSchemaV1>);
+      upgradeToV2(tx);
+    },
+  });
+  const tx = db.transaction(['profiles', 'devices', 'settings'], 'readwrite');
+  await Promise.all([
+    tx.objectStore('profiles').put({ id: 'a', profile: fullProfile() }),
+    tx.objectStore('devices').put({ id: 'SN1', sn: 'SN1', firstSeen: 1, lastSeen: 2 }),
+    tx.objectStore('settings').put('en', 'language'),
+  ]);
+  await tx.done;
+  db.close();
+}
+
 describe('schema upgrades', () => {
   it('upgrading a version-1 database to the current version keeps every record', async () => {
     const name = await freshStore();
@@ -75,6 +93,21 @@ describe('schema upgrades', () => {
     await freshStore();
     const db = await getDb();
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['applies', 'devices', 'profiles', 'settings']);
+    expect([...db.objectStoreNames].sort()).toEqual(['applies', 'devices', 'ports', 'profiles', 'settings']);
+  });
+
+  it('upgrading a version-2 database adds the remembered ports and keeps every record', async () => {
+    const name = await freshStore();
+    await writeVersion2(name);
+
+    expect((await listProfiles()).profiles.map((p) => p.id)).toEqual(['a']);
+    expect((await getDevice('SN1'))?.sn).toBe('SN1');
+    expect(await getAppSetting('language', 'zh-CN')).toBe('en');
+    const db = await getDb();
+    expect(db.version).toBe(DB_VERSION);
+    expect([...db.objectStoreNames]).toContain('ports');
+    expect(await getPort('simulator')).toBeUndefined();
+    await rememberPort('simulator', { uartft: 200 });
+    expect((await getPort('simulator'))?.uartft).toBe(200);
   });
 });

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { format, initialLang, langTag, parseLang, pick } from '../../src/ui/i18n/language';
+import { CONTROLS } from '../../src/protocol/controls';
+import { AUTO_DETECT } from '../../src/ui/auto-detect/strings';
 import { S } from '../../src/ui/i18n/strings';
+import { RAW_MODE } from '../../src/ui/raw-mode/strings';
+import { RESTART_NOTICE } from '../../src/ui/restart-notice/strings';
 
 describe('language choice', () => {
   it('reads stored and browser tags', () => {
@@ -41,6 +45,9 @@ describe('UI strings', () => {
     for (const [k, v] of Object.entries(node as object)) walk(`${path}.${k}`, v);
   };
   walk('S', S);
+  walk('AUTO_DETECT', AUTO_DETECT);
+  walk('RAW_MODE', RAW_MODE);
+  walk('RESTART_NOTICE', RESTART_NOTICE);
 
   it('has a non-empty English and Chinese text for every string', () => {
     expect(pairs.length).toBeGreaterThan(200);
@@ -53,5 +60,24 @@ describe('UI strings', () => {
   it('uses the same placeholders in both languages', () => {
     const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
     for (const [path, text] of pairs) expect(names(text.zh), path).toEqual(names(text.en));
+  });
+});
+
+/** Advice from the session names controls ("try Detect automatically"): the screen shows the same words. */
+describe('controls named in advice', () => {
+  it('are labelled with the texts of protocol/controls.ts', () => {
+    expect(S.connect.connect).toBe(CONTROLS.connect);
+    expect(S.connect.disconnect).toBe(CONTROLS.disconnect);
+    expect(S.state.disconnect).toBe(CONTROLS.disconnect);
+    expect(S.connect.auto).toBe(CONTROLS.autoDetect);
+    expect(S.settings.read).toBe(CONTROLS.readAll);
+    expect(S.nav.settings).toBe(CONTROLS.settingsView);
+    expect(S.settings.heading).toBe(CONTROLS.settingsView);
+    expect(S.settings.controlLabels['UARTFT']).toBe(CONTROLS.packingInterval);
+    expect(S.settings.controlLabels['UARTFL']).toBe(CONTROLS.packingLength);
+    expect(S.settings.controlLabels['CMDPW']).toBe(CONTROLS.commandPassword);
+    expect(S.terminal.password).toBe(CONTROLS.commandPassword);
+    expect(S.terminal.passwordMode).toBe(CONTROLS.passwordAccess);
+    expect(S.terminal.rawMode).toBe(CONTROLS.rawMode);
   });
 });

@@ -3,6 +3,7 @@ import { VirtualClock } from '../../src/clock/virtual-clock';
 import { webSerialFromGlobals } from '../../src/serial/web-serial';
 import { SimulatedModule } from '../../src/simulator/core';
 import { createSimulatorPort, type SimulatorPort } from '../../src/simulator/host/in-process-port';
+import { noDeviceMemory } from '../../src/ui/device-memory/device-memory';
 import type { UiSessionState } from '../../src/ui/services/session-service';
 import { applyPhase, outcomeOf, SessionAdapter } from '../../src/ui/services/session-adapter';
 
@@ -21,21 +22,35 @@ function setup() {
       },
       webSerial: webSerialFromGlobals({}),
     },
-    { clock },
+    { clock, memory: noDeviceMemory },
   );
   const states: UiSessionState['kind'][] = [];
-  adapter.subscribe((s) => states.push(s.kind));
-  return { clock, module, adapter, states, port: () => port };
+  const operations: string[] = [];
+  adapter.subscribe((s) => {
+    states.push(s.kind);
+    if (s.kind === 'busy') operations.push(s.operation);
+  });
+  return { clock, module, adapter, states, operations, port: () => port };
 }
 
 describe('session adapter (UI ↔ src/session)', () => {
   it('connects to the simulator in command mode, through opening and entering', async () => {
     const { clock, adapter, states } = setup();
-    await clock.run(adapter.connect({ transport: 'simulator', line: 'auto' }));
+    const line = { baud: 115200, dataBits: 8, stopBits: 1, parity: 'NONE' } as const;
+    await clock.run(adapter.connect({ transport: 'simulator', line }));
     expect(adapter.state.kind).toBe('command');
     expect(states).toContain('opening');
     expect(states).toContain('entering');
     expect(adapter.traffic().some((e) => e.dir === 'tx')).toBe(true);
+  });
+
+  it('connects with auto-detect as one detect operation', async () => {
+    const { clock, adapter, states, operations } = setup();
+    await clock.run(adapter.connect({ transport: 'simulator', line: 'auto' }));
+    expect(adapter.state.kind).toBe('command');
+    expect(states).toContain('opening');
+    expect(operations).toContain('detect');
+    expect(states).not.toContain('failed');
   });
 
   it('reads identity, status and every setting, shaped for the views', async () => {

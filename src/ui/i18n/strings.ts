@@ -4,7 +4,11 @@
  * in a view. `{name}` marks a placeholder filled by `format()`.
  *
  * Grouped by view so a view's strings are easy to find; terms follow the vendor manual's Chinese.
+ *
+ * The controls that the session's and the transports' advice names ("try Detect automatically") take their
+ * labels from `protocol/controls.ts`, so the advice quotes each control exactly as it is shown.
  */
+import { CONTROLS, quoteControl } from '../../protocol/controls';
 import type { Text } from '../../protocol/types';
 
 const t = (en: string, zh: string): Text => ({ en, zh });
@@ -41,7 +45,7 @@ export const S = {
   nav: {
     connect: t('Connect', '连接'),
     dashboard: t('Dashboard', '状态'),
-    settings: t('Settings', '参数设置'),
+    settings: CONTROLS.settingsView,
     changes: t('Changes', '待写入'),
     terminal: t('Terminal', '终端'),
     tools: t('Tools', '工具'),
@@ -62,7 +66,7 @@ export const S = {
     busy: t('{operation}… {percent}%', '{operation}… {percent}%'),
     failed: t('Failed: {error}', '失败：{error}'),
     showHelp: t('What to do', '解决办法'),
-    disconnect: t('Disconnect', '断开'),
+    disconnect: CONTROLS.disconnect,
   },
   operation: {
     detect: t('Detecting the line settings', '正在检测串口参数'),
@@ -102,8 +106,7 @@ export const S = {
       "Must match the module's AT+UART (factory 115200, 8 data bits, 1 stop bit, no parity).",
       '必须与模块的 AT+UART 一致（出厂为 115200、8 位数据位、1 位停止位、无校验）。',
     ),
-    auto: t('Detect automatically', '自动检测'),
-    autoHint: t('Tries the usual baud rates until the module answers.', '依次尝试常用波特率，直到模块应答。'),
+    auto: CONTROLS.autoDetect,
     baud: t('Baud rate', '波特率'),
     dataBits: t('Data bits', '数据位'),
     stopBits: t('Stop bits', '停止位'),
@@ -112,9 +115,9 @@ export const S = {
       'Show all ports (not only known USB-serial chips)',
       '显示全部串口（不只是常见的 USB 转串口芯片）',
     ),
-    connect: t('Connect', '连接'),
+    connect: CONTROLS.connect,
     connecting: t('Connecting…', '正在连接…'),
-    disconnect: t('Disconnect', '断开连接'),
+    disconnect: CONTROLS.disconnect,
     connected: t('Connected to {transport} at {line}.', '已通过{transport}连接，串口 {line}。'),
     next: t('Next steps', '下一步'),
     readSettings: t('Read and edit settings', '读取并修改参数'),
@@ -147,8 +150,8 @@ export const S = {
       '转接板与模块之间 TX、RX 交叉连接，GND 相连；RS232 与 TTL 电平匹配。',
     ),
     checkBaud: t(
-      'The line settings match the module (try "Detect automatically").',
-      '串口参数与模块一致（可尝试“自动检测”）。',
+      `The line settings match the module (try ${quoteControl(CONTROLS.autoDetect).en}).`,
+      `串口参数与模块一致（可尝试${quoteControl(CONTROLS.autoDetect).zh}）。`,
     ),
     drivers: t('Drivers', '驱动程序'),
     driversText: t(
@@ -202,12 +205,18 @@ export const S = {
     workMode: t('Working mode', '工作模式'),
   },
   settings: {
-    heading: t('Settings', '参数设置'),
+    heading: CONTROLS.settingsView,
     intro: t(
       'Every setting of the manual, grouped as in the manual. Edit values here, then review and write them on the Changes page.',
       '手册中的全部参数，按手册章节分组。在此修改，然后到“待写入”页面检查并写入。',
     ),
-    read: t('Read from device', '从设备读取'),
+    read: CONTROLS.readAll,
+    /** Settings the session's advice names as controls: their heading is the control's name. */
+    controlLabels: {
+      UARTFT: CONTROLS.packingInterval,
+      UARTFL: CONTROLS.packingLength,
+      CMDPW: CONTROLS.commandPassword,
+    } as Readonly<Record<string, Text>>,
     reading: t('Reading {done}/{total}…', '正在读取 {done}/{total}…'),
     notRead: t(
       'Not read from a device yet: the values shown are the factory defaults.',
@@ -317,8 +326,9 @@ export const S = {
     ),
     command: t('Command', '指令'),
     send: t('Send', '发送'),
-    passwordMode: t('Password AT (no command mode, manual 3.1.3)', '密码 AT（无需进入指令模式，手册 3.1.3）'),
-    password: t('Command password', '命令密码'),
+    passwordMode: CONTROLS.passwordAccess,
+    password: CONTROLS.commandPassword,
+    rawMode: CONTROLS.rawMode,
     view: t('Show as', '显示方式'),
     text: t('Text', '文本'),
     hex: t('Hex', '十六进制'),

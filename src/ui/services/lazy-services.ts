@@ -108,6 +108,10 @@ export class LazySession implements SessionService {
     return this.need().sendRaw(line, options);
   }
 
+  writeRaw(bytes: Uint8Array): Promise<void> {
+    return this.need().writeRaw(bytes);
+  }
+
   private need(): SessionService {
     if (!this.inner) throw new Error('Not connected');
     return this.inner;

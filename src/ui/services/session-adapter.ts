@@ -2,17 +2,32 @@
  * The adapter between the UI's `SessionService` (session-service.ts) and the AT session (`src/session/`):
  * it maps the session's state union to the one the views render, gets a port (Web Serial or the
  * simulator's), and shapes operation results for the views. Nothing here talks AT itself.
+ *
+ * Connecting is one operation with one outcome: the port opens at the line chosen (or, for "Detect
+ * automatically", at the first of the likely rates: remembered for this device, the profile's, 115200,
+ * 9600), then the session enters command mode (or searches the rates, likely ones first). A failure is
+ * shown only when the whole of it failed. What worked is remembered for the device behind the port
+ * (device-memory/): its line and its UARTFT, which times the next connect's `+++`.
  */
 import { realClock, type Clock } from '../../clock/clock';
-import type { UartSettings } from '../../protocol/uart';
 import { PortError } from '../../serial/port-error';
-import type { SerialPortLike } from '../../serial/serial-port-like';
+import type { SerialPortInfoLike, SerialPortLike } from '../../serial/serial-port-like';
 import type { WebSerialTransport } from '../../serial/web-serial';
 import type { SessionError } from '../../session/errors';
 import { toSessionError } from '../../session/errors';
-import type { SettingOutcome as SessionOutcome } from '../../session/ops/apply';
-import { AtSession, FACTORY_UART } from '../../session/session';
+import type { ApplyResult, SettingOutcome as SessionOutcome } from '../../session/ops/apply';
+import { AtSession } from '../../session/session';
 import type { OperationName as SessionOperation, SessionState } from '../../session/state';
+import { DEFAULT_UARTFT } from '../../session/timing';
+import type { LogEntry } from '../../session/traffic-log';
+import { connectPlan, profileLine } from '../auto-detect/rate-order';
+import { deviceKey } from '../device-memory/device-key';
+import {
+  storedDeviceMemory,
+  uartftOf,
+  type DeviceMemory,
+  type KnownDevice,
+} from '../device-memory/device-memory';
 import { problemFrom } from '../logic/problems';
 import type {
   ApplyPhase,
@@ -115,6 +130,24 @@ export function applyPhase(step: string, done: number, total: number, restarted:
   return restarted ? 'confirm' : 'snapshot';
 }
 
+/** A successful apply's UARTFT, from the values read (the read-back when written, else the snapshot). */
+export function uartftAfterApply(result: ApplyResult): number | undefined {
+  if (!result.ok || result.error) return undefined;
+  const written = result.outcomes.find((o) => o.name === 'UARTFT');
+  return uartftOf({ UARTFT: written?.readBack ?? result.snapshot['UARTFT'] ?? '' });
+}
+
+/** How long a connect waits for what is remembered about the device (storage may hang behind another tab). */
+const LOOKUP_MS = 1500;
+
+function portInfo(port: SerialPortLike): SerialPortInfoLike {
+  try {
+    return port.getInfo();
+  } catch {
+    return {};
+  }
+}
+
 export interface PortSources {
   /**
    * The simulator's SerialPort-shaped port, once the simulated module is up: starts the simulator on first
@@ -126,23 +159,57 @@ export interface PortSources {
 }
 
 export class SessionAdapter implements SessionService {
-  readonly session: AtSession;
+  private current: AtSession;
   private readonly clock: Clock;
+  private readonly memory: DeviceMemory;
   private transport: Transport = 'simulator';
   /** A failure before the session had a port (no port picked, no Web Serial). */
   private early: Problem | undefined;
   private opening = false;
+  /** A connect is running: a failure inside it is not the outcome yet (it may still find the module). */
+  private connecting = false;
   private booting = false;
+  /** The current session has opened a port before (it knows that device's UARTFT, not the next one's). */
+  private used = false;
+  /** The device key of the open connection, once connected. */
+  private key: string | undefined;
   private listeners: ((s: UiSessionState) => void)[] = [];
+  private trafficListeners: ((e: TrafficEntry) => void)[] = [];
+  private unwire: () => void = () => undefined;
   private openedAt = 0;
 
   constructor(
     private readonly ports: PortSources,
-    options: { readonly clock?: Clock } = {},
+    options: { readonly clock?: Clock; readonly memory?: DeviceMemory } = {},
   ) {
     this.clock = options.clock ?? realClock;
-    this.session = new AtSession({ clock: this.clock, platform: ports.webSerial.platform });
-    this.session.subscribe(() => this.emit());
+    this.memory = options.memory ?? storedDeviceMemory;
+    this.current = this.newSession();
+    this.wire();
+  }
+
+  /** The AT session of the current (or last) connection. */
+  get session(): AtSession {
+    return this.current;
+  }
+
+  private newSession(): AtSession {
+    return new AtSession({ clock: this.clock, platform: this.ports.webSerial.platform });
+  }
+
+  /** Follows the current session's state and traffic (and no longer the one before). */
+  private wire(): void {
+    this.unwire();
+    const session = this.current;
+    const offState = session.subscribe(() => this.emit());
+    const offLog = session.log.subscribe((e) => {
+      const entry = this.entry(e);
+      for (const l of this.trafficListeners) l(entry);
+    });
+    this.unwire = () => {
+      offState();
+      offLog();
+    };
   }
 
   get webSerialAvailable(): boolean {
@@ -165,7 +232,9 @@ export class SessionAdapter implements SessionService {
       case 'opening':
         return { kind: 'opening', transport };
       case 'working-mode':
-        return this.opening ? { kind: 'opening', transport } : { kind: 'working', transport, line };
+        return this.opening
+          ? { kind: 'opening', transport }
+          : { kind: 'working', transport, line, ...(s.restarted ? { restarted: true } : {}) };
       case 'entering':
         return { kind: 'entering', transport, line };
       case 'command-mode':
@@ -182,7 +251,10 @@ export class SessionAdapter implements SessionService {
         };
       }
       case 'failed':
-        return { kind: 'failed', problem: problemOf(s.error), transport };
+        // Inside a connect a failure is a step, not the outcome: the help opens only when all of it failed.
+        return this.connecting
+          ? { kind: 'opening', transport }
+          : { kind: 'failed', problem: problemOf(s.error), transport };
     }
   }
 
@@ -201,33 +273,73 @@ export class SessionAdapter implements SessionService {
   async connect(request: ConnectRequest): Promise<void> {
     this.early = undefined;
     this.transport = request.transport;
+    this.key = undefined;
     this.opening = true;
+    this.connecting = true;
     this.emit();
-    let port: SerialPortLike;
     try {
-      port = await this.port(request);
-    } catch (e) {
-      this.opening = false;
-      this.early = problemFrom(e instanceof PortError ? e : (toSessionError(e).port ?? e));
-      this.emit();
-      throw e;
-    }
-    try {
-      const line: UartSettings = request.line === 'auto' ? FACTORY_UART : request.line;
-      await this.session.open(port, line);
+      let port: SerialPortLike;
+      try {
+        port = await this.port(request);
+      } catch (e) {
+        this.early = problemFrom(e instanceof PortError ? e : (toSessionError(e).port ?? e));
+        throw e;
+      }
+      const key = deviceKey(request.transport, portInfo(port));
+      const known = await this.lookup(key);
+      const plan = connectPlan(request.line, known, profileLine(request.profile));
+      await this.prepareSession(plan.uartft);
+      await this.session.open(port, plan.line);
       this.openedAt = this.clock.now();
       this.opening = false;
-      try {
-        await this.session.enterCommandMode();
-      } catch (e) {
-        const code = toSessionError(e).code;
-        if (request.line !== 'auto' || (code !== 'not-answering' && code !== 'garbled')) throw e;
-        await this.session.findBaudRate();
-      }
+      if (request.line === 'auto') await this.session.findBaudRate({ prefer: plan.prefer });
+      else await this.session.enterCommandMode();
+      this.key = key;
+      // The UARTFT the entry worked with: what was known, or what the session raised it to. Without either,
+      // the session's value is its assumption, not the device's: not remembered.
+      const uartft = this.session.uartft;
+      this.learn({
+        line: this.session.uart,
+        ...(plan.uartft !== undefined || uartft > DEFAULT_UARTFT ? { uartft } : {}),
+      });
     } finally {
       this.opening = false;
+      this.connecting = false;
       this.emit();
     }
+  }
+
+  /**
+   * A session for this connect that knows the device's UARTFT when the UI does (setUartft), and otherwise
+   * knows none: a session that reached another device before would time `+++` from that one's UARTFT, so
+   * it is replaced by a fresh one (which uses a guard long enough for common values).
+   */
+  private async prepareSession(uartft: number | undefined): Promise<void> {
+    if (this.session.state.kind !== 'disconnected') await this.session.close();
+    if (uartft === undefined && this.used) {
+      this.current = this.newSession();
+      this.wire();
+    }
+    this.used = true;
+    if (uartft !== undefined) this.session.setUartft(uartft);
+  }
+
+  /** What is remembered about the device, or undefined when nothing is or storage does not answer soon. */
+  private lookup(key: string): Promise<KnownDevice | undefined> {
+    return new Promise((resolve) => {
+      const timer = this.clock.setTimer(LOOKUP_MS, () => resolve(undefined));
+      const done = (known: KnownDevice | undefined): void => {
+        timer.cancel();
+        resolve(known);
+      };
+      this.memory.lookup(key).then(done, () => done(undefined));
+    });
+  }
+
+  /** Remembers what was learnt about the connected device (best effort, in the background). */
+  private learn(learnt: KnownDevice): void {
+    if (this.key === undefined) return;
+    void this.memory.remember(this.key, learnt).catch(() => undefined);
   }
 
   private async port(request: ConnectRequest): Promise<SerialPortLike> {
@@ -255,6 +367,7 @@ export class SessionAdapter implements SessionService {
     }
     await this.session.close();
     this.early = undefined;
+    this.key = undefined;
     this.emit();
   }
 
@@ -297,6 +410,8 @@ export class SessionAdapter implements SessionService {
       onProgress: (p) => onProgress?.(p.done, p.total, p.step.replace(/^AT\+|\?$/g, '')),
     });
     if (result.error) throw result.error;
+    const uartft = uartftOf(result.values);
+    this.learn({ line: this.session.uart, ...(uartft !== undefined ? { uartft } : {}) });
     return result.values;
   }
 
@@ -315,6 +430,10 @@ export class SessionAdapter implements SessionService {
         onProgress?.({ phase, done: p.done, total: p.total, ...(name ? { name } : {}) });
       },
     });
+    if (result.ok && !result.error) {
+      const uartft = uartftAfterApply(result);
+      this.learn({ line: this.session.uart, ...(uartft !== undefined ? { uartft } : {}) });
+    }
     const confirmed: Record<string, string> = {};
     for (const o of result.outcomes) if (o.readBack !== undefined) confirmed[o.name] = o.readBack;
     return {
@@ -326,7 +445,10 @@ export class SessionAdapter implements SessionService {
   }
 
   async manage(action: ManageAction, signal?: AbortSignal): Promise<CommandOutcome> {
-    return this.outcome(this.session.manage(action, signal ? { signal } : {}));
+    const outcome = await this.outcome(this.session.manage(action, signal ? { signal } : {}));
+    // RELD and CLEAR may bring another UART: the session reopened at the one that answers.
+    if (outcome.ok) this.learn({ line: this.session.uart });
+    return outcome;
   }
 
   sendSms(number: string, text: string, signal?: AbortSignal): Promise<CommandOutcome> {
@@ -360,19 +482,26 @@ export class SessionAdapter implements SessionService {
     }
   }
 
+  writeRaw(bytes: Uint8Array): Promise<void> {
+    return this.session.writeRaw(bytes);
+  }
+
   traffic(): readonly TrafficEntry[] {
     return this.session.log.entries().map((e) => this.entry(e));
   }
 
   onTraffic(listener: (entry: TrafficEntry) => void): () => void {
-    return this.session.log.subscribe((e) => listener(this.entry(e)));
+    this.trafficListeners = [...this.trafficListeners, listener];
+    return () => {
+      this.trafficListeners = this.trafficListeners.filter((l) => l !== listener);
+    };
   }
 
   exportLog(): string {
     return this.session.exportLog();
   }
 
-  private entry(e: { at: number; dir: 'tx' | 'rx' | 'note'; bytes: Uint8Array }): TrafficEntry {
+  private entry(e: Pick<LogEntry, 'at' | 'dir' | 'bytes'>): TrafficEntry {
     return { at: Math.max(0, Math.round(e.at - this.openedAt)), dir: e.dir, bytes: e.bytes };
   }
 }

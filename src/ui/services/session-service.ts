@@ -17,6 +17,11 @@ export interface ConnectRequest {
   readonly line: UartSettings | 'auto';
   /** Web Serial only: list every port instead of the known USB-serial chips. */
   readonly showAllPorts?: boolean;
+  /**
+   * The values of a profile in play (being applied): its UART rate is tried early by auto-detect and its
+   * UARTFT times `+++` when nothing is remembered about the device.
+   */
+  readonly profile?: Readonly<Record<string, string>>;
 }
 
 /** Operations that take a while and report progress. */
@@ -60,7 +65,16 @@ export type UiSessionState =
       /** The simulated module is still powering up (its boot takes as long as a real one's). */
       readonly booting?: boolean;
     }
-  | { readonly kind: 'working'; readonly transport: Transport; readonly line: UartSettings }
+  | {
+      readonly kind: 'working';
+      readonly transport: Transport;
+      readonly line: UartSettings;
+      /**
+       * The module restarted by itself while connected (power cycle, scheduled restart): it is back in
+       * working mode, and the next operation enters command mode again.
+       */
+      readonly restarted?: boolean;
+    }
   | { readonly kind: 'entering'; readonly transport: Transport; readonly line: UartSettings }
   | { readonly kind: 'command'; readonly transport: Transport; readonly line: UartSettings }
   | {
@@ -191,6 +205,11 @@ export interface SessionService {
    * entering command mode (manual 3.1.3).
    */
   sendRaw(line: string, options?: { readonly password?: string }): Promise<RawReply>;
+  /**
+   * Raw mode: `bytes` go to the module now, exactly as given (no CR added, no `+++` guard). Afterwards the
+   * module's mode is unknown: the next operation finds it again with a guarded `+++`.
+   */
+  writeRaw(bytes: Uint8Array): Promise<void>;
 
   traffic(): readonly TrafficEntry[];
   onTraffic(listener: (entry: TrafficEntry) => void): () => void;

@@ -3,6 +3,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { BAUD_RATES, type Parity, type UartSettings } from '../../protocol/uart';
 import { webSerialFromGlobals } from '../../serial/web-serial';
+import { AUTO_DETECT } from '../auto-detect/strings';
 import { LanguageController } from '../controllers/language-controller';
 import { SessionController } from '../controllers/session-controller';
 import { StoreController } from '../controllers/store-controller';
@@ -21,7 +22,8 @@ export function lineText(line: UartSettings): string {
 
 /**
  * Connect: choose USB serial or the simulator (the default without Web Serial or a granted port), the line
- * settings or auto-detect, connect, and the help when it fails.
+ * settings or auto-detect, connect, and the help when it fails. Auto-detect says before it starts, and
+ * while it runs, that a wrong baud rate sends the module bytes that in working mode reach the server.
  */
 @customElement('dtu-connect-view')
 export class DtuConnectView extends LitElement {
@@ -125,11 +127,19 @@ export class DtuConnectView extends LitElement {
     const connected =
       s.kind === 'command' || s.kind === 'working' || s.kind === 'busy' || s.kind === 'entering';
     const working = s.kind === 'opening' || s.kind === 'entering' || s.kind === 'busy';
+    const detecting = s.kind === 'busy' && s.operation === 'detect';
     return html`
       <div class="head"><h2>${t(S.connect.heading)}</h2></div>
       <p class="muted">${t(S.connect.intro)}</p>
       ${
-        connected && s.kind !== 'entering'
+        detecting
+          ? html`<p class="notice" role="status" data-testid="auto-detect-running">
+              ${t(AUTO_DETECT.running)}
+            </p>`
+          : nothing
+      }
+      ${
+        connected && s.kind !== 'entering' && !detecting
           ? html`<div class="notice ok" role="status" data-testid="connected">
               <p>
                 ${this.i18n.f(S.connect.connected, {
@@ -205,12 +215,13 @@ export class DtuConnectView extends LitElement {
           <label class="inline">
             <input
               type="checkbox"
+              aria-describedby="auto-hint"
               .checked=${this.auto}
               @change=${(e: Event) => (this.auto = (e.target as HTMLInputElement).checked)}
             />
             ${t(S.connect.auto)}
           </label>
-          <p class="muted small">${t(S.connect.autoHint)}</p>
+          <p class="muted small" id="auto-hint">${t(AUTO_DETECT.hint)}</p>
           <div class="line">
             <label
               >${t(S.connect.baud)}

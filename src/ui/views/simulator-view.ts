@@ -11,7 +11,9 @@ import type {
   SimEvent,
   SocketId,
 } from '../../simulator/core/control';
+import type { Text } from '../../protocol/types';
 import type { UartSettings } from '../../protocol/uart';
+import { describeFirmware, FIRMWARE_PRESET_INFO, FIRMWARE_PRESETS } from '../../simulator/core/variants';
 import type { ByteLogEntry } from '../components/byte-log/byte-log';
 import '../components/byte-log/byte-log';
 import '../components/led/led';
@@ -27,6 +29,23 @@ const NETWORKS: readonly NetworkType[] = ['4G', '3G', '2G', 'none'];
 const BEHAVIOURS: readonly ServerBehaviour[] = ['echo', 'silent', 'refuse'];
 const KEEP = 300;
 const encoder = new TextEncoder();
+/** Firmware presets offered as checkboxes (core/variants.ts); none checked = as the manual says. */
+const FIRMWARE_CHOICES: readonly string[] = Object.keys(FIRMWARE_PRESETS).filter((n) => n !== 'manual');
+
+const tx = (en: string, zh: string): Text => ({ en, zh });
+/** Strings of the firmware-variant card (kept here while i18n/strings.ts is being edited elsewhere). */
+const FW = {
+  heading: tx('Firmware variant', '固件变体'),
+  intro: tx(
+    'Real modules answer in other ways than the manual says. Tick variants to make the simulated module behave like other firmware versions; they take effect at once (the start message at the next start).',
+    '实际模块的应答方式与手册不尽相同。勾选变体，让模拟模块表现得像其他固件版本；立即生效（启动信息在下次启动时生效）。',
+  ),
+  presets: tx('Variants (combined)', '变体（可组合）'),
+  current: tx('Running: {label}', '当前：{label}'),
+  manual: tx('Back to the manual', '恢复为手册行为'),
+  rejected: tx('Not applied: {message}', '未生效：{message}'),
+  seenIn: tx('seen in: {source}', '来源：{source}'),
+};
 
 interface SmsLine {
   readonly id: number;
@@ -138,6 +157,25 @@ export class DtuSimulatorView extends LitElement {
       input[type='range'] {
         width: 100%;
       }
+      .variants {
+        display: grid;
+        gap: 8px 16px;
+        grid-template-columns: repeat(auto-fit, minmax(min(100%, 300px), 1fr));
+      }
+      label.inline.variant {
+        align-items: flex-start;
+      }
+      .variant input {
+        margin-top: 2px;
+        flex: none;
+      }
+      .variant code {
+        word-break: keep-all;
+        white-space: nowrap;
+      }
+      .variant .source {
+        display: block;
+      }
     `,
   ];
 
@@ -164,6 +202,8 @@ export class DtuSimulatorView extends LitElement {
   @state() private sms: SmsLine[] = [];
   @state() private http: HttpRequestRecord[] = [];
   @state() private sendMode: Record<string, 'text' | 'hex'> = {};
+  @state() private firmware: readonly string[] = [];
+  @state() private firmwareError: string | undefined;
   private uart: UartSettings = { baud: 115200, dataBits: 8, stopBits: 1, parity: 'NONE' };
   private nextId = 0;
 
@@ -180,6 +220,11 @@ export class DtuSimulatorView extends LitElement {
         this.behaviours = { ...e.snapshot.behaviours };
         this.radio = e.snapshot.radio;
         this.uart = e.snapshot.uart;
+        this.firmware = e.snapshot.firmware ?? [];
+        return;
+      case 'firmware':
+        this.firmware = e.selection;
+        this.firmwareError = e.error;
         return;
       case 'mode':
         this.mode = e.mode;
@@ -312,6 +357,57 @@ export class DtuSimulatorView extends LitElement {
     </section>`;
   }
 
+  private setFirmware(name: string, on: boolean): void {
+    const rest = this.firmware.filter((n) => n !== name);
+    this.sim.send({ type: 'set-firmware', selection: on ? [...rest, name] : rest });
+  }
+
+  private renderFirmware() {
+    const t = this.i18n.t.bind(this.i18n);
+    const f = this.i18n.f.bind(this.i18n);
+    return html`<section class="card" aria-labelledby="h-firmware" data-testid="firmware">
+      <h3 id="h-firmware">${t(FW.heading)}</h3>
+      <p class="muted small" id="firmware-intro">${t(FW.intro)}</p>
+      <fieldset aria-describedby="firmware-intro">
+        <legend>${t(FW.presets)}</legend>
+        <div class="variants">
+          ${FIRMWARE_CHOICES.map((name) => {
+            const info = FIRMWARE_PRESET_INFO[name];
+            return html`<label class="inline variant">
+              <input
+                type="checkbox"
+                data-testid=${`firmware-${name}`}
+                .checked=${this.firmware.includes(name)}
+                @change=${(e: Event) => this.setFirmware(name, (e.target as HTMLInputElement).checked)}
+              />
+              <span
+                >${info ? t(info.label) : name} <code>${name}</code>
+                ${info ? html`<span class="muted small source">${f(FW.seenIn, { source: t(info.source) })}</span>` : nothing}
+              </span>
+            </label>`;
+          })}
+        </div>
+      </fieldset>
+      <div class="strip">
+        <p aria-live="polite" data-testid="firmware-current">
+          ${f(FW.current, { label: t(describeFirmware(this.firmware)) })}
+        </p>
+        <button
+          type="button"
+          ?disabled=${this.firmware.length === 0}
+          @click=${() => this.sim.send({ type: 'set-firmware', selection: [] })}
+        >
+          ${t(FW.manual)}
+        </button>
+      </div>
+      ${
+        this.firmwareError
+          ? html`<p class="error small" role="alert">${f(FW.rejected, { message: this.firmwareError })}</p>`
+          : nothing
+      }
+    </section>`;
+  }
+
   override render() {
     const t = this.i18n.t.bind(this.i18n);
     const f = this.i18n.f.bind(this.i18n);
@@ -421,6 +517,7 @@ export class DtuSimulatorView extends LitElement {
           </button>
         </section>
       </div>
+      ${this.renderFirmware()}
       <section class="card serial" aria-labelledby="h-serial">
         <h3 id="h-serial">${t(S.sim.serial)}</h3>
         <p class="muted small">${t(S.sim.serialHint)}</p>

@@ -7,6 +7,8 @@ import { SessionController } from '../controllers/session-controller';
 import { StoreController } from '../controllers/store-controller';
 import { S } from '../i18n/strings';
 import { CommandHistory } from '../logic/history';
+import '../raw-mode/raw-input';
+import { RAW_MODE } from '../raw-mode/strings';
 import { logFileName, type LogView } from '../logic/traffic-log';
 import type { DeviceError, TrafficEntry } from '../services/session-service';
 import { base, tokens } from '../styles/shared';
@@ -26,7 +28,9 @@ export function download(name: string, text: string): void {
 
 /**
  * The raw AT console: type commands as in the manual (history with ↑/↓), see every byte of the traffic in
- * text or hex, send password AT (3.1.3) without command mode, download the log.
+ * text or hex, send password AT (3.1.3) without command mode, download the log. Raw mode sends each key
+ * as it is typed, with no session around it (a trainer shows `+++` entry by hand); the normal mode goes
+ * through the session, whose `+++` is the guarded entry.
  */
 @customElement('dtu-terminal-view')
 export class DtuTerminalView extends LitElement {
@@ -77,6 +81,12 @@ export class DtuTerminalView extends LitElement {
         display: flex;
         gap: 12px;
       }
+      .raw-toggle {
+        flex: 1 1 300px;
+      }
+      .raw-toggle p {
+        margin: 2px 0 0;
+      }
     `,
   ];
 
@@ -88,6 +98,7 @@ export class DtuTerminalView extends LitElement {
   @state() private entries: ByteLogEntry[] = [];
   @state() private view: LogView = 'text';
   @state() private passwordMode = false;
+  @state() private rawMode = false;
   @state() private password = '';
   @state() private sending = false;
   @state() private lastError: DeviceError | undefined;
@@ -145,49 +156,9 @@ export class DtuTerminalView extends LitElement {
     }
   }
 
-  override render() {
+  private renderCommandForm(ready: boolean) {
     const t = this.i18n.t.bind(this.i18n);
-    const ready = this.session.ready;
     return html`
-      <div class="head">
-        <h2>${t(S.terminal.heading)}</h2>
-        <div class="actions">
-          <button type="button" @click=${() => (this.entries = [])}>${t(S.terminal.clear)}</button>
-          <button
-            type="button"
-            data-testid="export-log"
-            @click=${() => download(logFileName(new Date()), this.session.api.exportLog())}
-          >
-            ${t(S.terminal.export)}
-          </button>
-        </div>
-      </div>
-      <p class="muted">${t(S.terminal.intro)}</p>
-      ${ready ? nothing : html`<p class="notice">${t(S.app.notConnected)} <a href="#connect">${t(S.app.goConnect)}</a></p>`}
-      <div class="toolbar">
-        <fieldset>
-          <legend>${t(S.terminal.view)}</legend>
-          ${(['text', 'hex'] as const).map(
-            (v) =>
-              html`<label class="inline"
-                ><input
-                  type="radio"
-                  name="view"
-                  .checked=${this.view === v}
-                  @change=${() => (this.view = v)}
-                />${t(S.terminal[v])}</label
-              >`,
-          )}
-        </fieldset>
-      </div>
-      <dtu-byte-log
-        data-testid="terminal-log"
-        .entries=${this.entries}
-        .view=${this.view}
-        .label=${t(S.terminal.log)}
-        .emptyText=${t(S.terminal.empty)}
-        .dirLabels=${{ tx: t(S.terminal.tx), rx: t(S.terminal.rx), note: t(S.terminal.note) }}
-      ></dtu-byte-log>
       <form
         class="card"
         @submit=${(e: Event) => {
@@ -246,6 +217,72 @@ export class DtuTerminalView extends LitElement {
             </button>`,
         )}
       </div>
+    `;
+  }
+
+  override render() {
+    const t = this.i18n.t.bind(this.i18n);
+    const ready = this.session.ready;
+    return html`
+      <div class="head">
+        <h2>${t(S.terminal.heading)}</h2>
+        <div class="actions">
+          <button type="button" @click=${() => (this.entries = [])}>${t(S.terminal.clear)}</button>
+          <button
+            type="button"
+            data-testid="export-log"
+            @click=${() => download(logFileName(new Date()), this.session.api.exportLog())}
+          >
+            ${t(S.terminal.export)}
+          </button>
+        </div>
+      </div>
+      <p class="muted">${t(S.terminal.intro)}</p>
+      ${ready ? nothing : html`<p class="notice">${t(S.app.notConnected)} <a href="#connect">${t(S.app.goConnect)}</a></p>`}
+      <div class="toolbar">
+        <fieldset>
+          <legend>${t(S.terminal.view)}</legend>
+          ${(['text', 'hex'] as const).map(
+            (v) =>
+              html`<label class="inline"
+                ><input
+                  type="radio"
+                  name="view"
+                  .checked=${this.view === v}
+                  @change=${() => (this.view = v)}
+                />${t(S.terminal[v])}</label
+              >`,
+          )}
+        </fieldset>
+        <div class="raw-toggle">
+          <label class="inline">
+            <input
+              type="checkbox"
+              data-testid="raw-mode"
+              aria-describedby="raw-explain"
+              .checked=${this.rawMode}
+              @change=${(e: Event) => (this.rawMode = (e.target as HTMLInputElement).checked)}
+            />
+            ${t(S.terminal.rawMode)}
+          </label>
+          <p class="muted small" id="raw-explain">${t(RAW_MODE.explain)}</p>
+        </div>
+      </div>
+      <dtu-byte-log
+        data-testid="terminal-log"
+        .entries=${this.entries}
+        .view=${this.view}
+        .label=${t(S.terminal.log)}
+        .emptyText=${t(S.terminal.empty)}
+        .dirLabels=${{ tx: t(S.terminal.tx), rx: t(S.terminal.rx), note: t(S.terminal.note) }}
+      ></dtu-byte-log>
+      ${
+        this.rawMode
+          ? html`<div class="card raw">
+              <dtu-raw-input ?disabled=${!ready}></dtu-raw-input>
+            </div>`
+          : this.renderCommandForm(ready)
+      }
     `;
   }
 }

@@ -244,7 +244,7 @@ ${planCommands(plan, this.reveal).join('\n')}</pre>
           ? this.renderReport(this.report)
           : !this.report && !p && (!device || !this.session.ready)
             ? html`<p class="muted">${t(P.apply.needDevice)}</p>
-                <dtu-profile-device></dtu-profile-device>
+                <dtu-profile-device .profile=${this.values}></dtu-profile-device>
                 <div class="actions">
                   <button type="button" @click=${this.close}>${t(P.apply.cancel)}</button>
                 </div>`

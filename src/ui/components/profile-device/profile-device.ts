@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import { SETTING_NAMES } from '../../../protocol/catalogue';
 import { recordDevice } from '../../../storage';
 import '../progress-bar/progress-bar';
@@ -36,6 +36,12 @@ export class DtuProfileDevice extends LitElement {
     `,
   ];
 
+  /**
+   * The values of the profile being applied, when there is one: auto-detect tries its UART rate early and
+   * its UARTFT times `+++` when nothing is remembered about the device.
+   */
+  @property({ attribute: false }) profile: Readonly<Record<string, string>> | undefined;
+
   private readonly i18n = new LanguageController(this);
   private readonly session = new SessionController(this);
   private readonly store = new StoreController(this);
@@ -49,7 +55,11 @@ export class DtuProfileDevice extends LitElement {
     this.connecting = true;
     this.store.value.forgetDevice();
     try {
-      await this.session.api.connect({ transport, line: 'auto' });
+      await this.session.api.connect({
+        transport,
+        line: 'auto',
+        ...(this.profile ? { profile: this.profile } : {}),
+      });
       this.store.value.setIdentity(await this.session.api.identify());
     } catch (e) {
       // The session is `failed` now and the shell opens the help; say it here too.

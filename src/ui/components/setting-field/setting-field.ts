@@ -55,7 +55,7 @@ export class DtuSettingField extends LitElement {
       data-setting=${entry.name}
     >
       <legend>
-        <span>${this.t(entry.label)}</span>
+        <span>${this.t(S.settings.controlLabels[entry.name] ?? entry.label)}</span>
         <code>AT+${entry.name}</code>
       </legend>
       <p class="help">${this.t(entry.help)}</p>
