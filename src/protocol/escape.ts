@@ -28,19 +28,28 @@ export function unescapeText(escaped: string): string {
   return escaped.replace(ESCAPE_AT, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
 }
 
-/** Decodes an escaped parameter to the exact bytes the module stores (UTF-8 for unescaped text). */
+/**
+ * Decodes an escaped parameter to the exact bytes the module stores (UTF-8 for unescaped text). Built in
+ * one pre-sized buffer, never by spreading into `push(...)`: a value's length is chosen by whoever wrote
+ * the file, link or form field, and spreading a long one overflows the call stack.
+ */
 export function unescapeBytes(escaped: string): Uint8Array {
-  const out: number[] = [];
   const encoder = new TextEncoder();
+  // UTF-8 takes at most 3 bytes per UTF-16 code unit; an escape `[XX]` (4 units) becomes 1 byte.
+  const out = new Uint8Array(escaped.length * 3);
+  let size = 0;
   let last = 0;
+  const text = (slice: string): void => {
+    size += encoder.encodeInto(slice, out.subarray(size)).written;
+  };
   for (const m of escaped.matchAll(ESCAPE_AT)) {
     const at = m.index;
-    out.push(...encoder.encode(escaped.slice(last, at)));
-    out.push(parseInt(m[1] ?? '0', 16));
+    text(escaped.slice(last, at));
+    out[size++] = parseInt(m[1] ?? '0', 16);
     last = at + m[0].length;
   }
-  out.push(...encoder.encode(escaped.slice(last)));
-  return Uint8Array.from(out);
+  text(escaped.slice(last));
+  return out.slice(0, size);
 }
 
 /** Encodes plain text so it can stand in a parameter; the inverse of `unescapeText`. */
@@ -51,7 +60,7 @@ export function escapeText(plain: string): string {
     const code = ch.charCodeAt(0);
     if (SPECIAL.has(ch) || code < 0x20 || code === 0x7f) {
       out += `[${hex2(code)}]`;
-    } else if (ch === '[' && /^\[[0-9A-Fa-f]{2}\]/.test(plain.slice(i))) {
+    } else if (ch === '[' && /^\[[0-9A-Fa-f]{2}\]/.test(plain.slice(i, i + 4))) {
       // A literal "[3F]" in the text must not be read back as "?".
       out += '[5B]';
     } else {

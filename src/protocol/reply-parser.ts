@@ -88,10 +88,8 @@ export class ReplyParser {
   private afterEntryOk = false;
   /** The command awaiting its echo (echoKey form); cleared once any non-blank line arrives. */
   private echoOf = '';
-  /** Waiting for `a`, and bytes of a line of text have come since the last line end. */
-  private midLine = false;
-  /** The byte being read is the first of the chunk pushed. */
-  private chunkStart = false;
+  /** The byte being read is the last of the chunk pushed. */
+  private chunkLast = false;
   /** Bytes of `+ok` matched so far. */
   private entryMatched: number[] = [];
   private unsolicited: number[] = [];
@@ -122,7 +120,6 @@ export class ReplyParser {
   expectEntry(): ReplyEvent[] {
     const leftover = this.leftover();
     this.mode = 'entry-a';
-    this.midLine = false;
     return leftover;
   }
 
@@ -135,10 +132,10 @@ export class ReplyParser {
 
   /** Feeds bytes as they arrive; returns the events they complete. */
   push(bytes: Uint8Array): ReplyEvent[] {
-    this.chunkStart = true;
-    for (const b of bytes) {
-      this.step(b);
-      this.chunkStart = false;
+    const last = bytes.length - 1;
+    for (let i = 0; i <= last; i++) {
+      this.chunkLast = i === last;
+      this.step(bytes[i] as number);
     }
     this.flushUnsolicited();
     const events = this.events;
@@ -167,14 +164,15 @@ export class ReplyParser {
         this.commandByte(b);
         return;
       case 'entry-a':
-        // The module's `a` stands alone after T3 of silence, so it starts a chunk of its own or a line; an
-        // `a` inside a run of text (a notice such as "no data, communication timeout reset", the server's
-        // data arriving while we wait) is data, not the answer.
-        if (b === LOWER_A && (!this.midLine || this.chunkStart)) {
+        // After its `a` the module sends nothing until the host's `a` (it forwards no network data while
+        // switching), so its `a` is the last byte of what has arrived. An `a` with bytes after it in the
+        // same chunk — a notice such as "no data, communication timeout reset", the server's data — is
+        // data. An `a` that ends a chunk of streamed data is only a candidate: the caller confirms it by
+        // the silence that must follow (session/entry.ts).
+        if (b === LOWER_A && this.chunkLast) {
           this.emit({ type: 'entry-a' });
           this.mode = 'entry-ok';
         } else {
-          this.midLine = b !== CR && b !== LF;
           this.unsolicited.push(b);
         }
         return;

@@ -14,7 +14,14 @@ import { findCommand } from '../protocol/catalogue';
 import { buildAction, buildQuery, buildSet, withPassword } from '../protocol/command';
 import { infoValue, type AssembledReply } from '../protocol/reply-parser';
 import { validateValue } from '../protocol/validate';
-import { atErrorOf, frameTooLongError, garbledError, toSessionError, type SessionError } from './errors';
+import {
+  atErrorOf,
+  frameTooLongError,
+  garbledError,
+  notA7s4Error,
+  toSessionError,
+  type SessionError,
+} from './errors';
 import { exchange } from './exchange';
 import type { Line } from './line';
 import { guardMs, type SessionTimeouts } from './timing';
@@ -115,7 +122,7 @@ export class AtChannel {
       // A query's answer is `+NAME:value` and OK; anything else in it was noise.
       if (reply.text.length > 0 || reply.info.length > 1) this.anomalies++;
       const value = infoValue(reply, name);
-      if (value === undefined) throw garbledError(label, `no +${name}: line`);
+      if (value === undefined) throw nonsenseAnswer(label, name, reply);
       if (!entry || entry.kind !== 'setting') return value;
       const checked = validateValue(entry, value);
       if (checked.ok) return checked.value;
@@ -149,15 +156,19 @@ export class AtChannel {
     const label = commandLine.trim();
     let errorAnswers = 0;
     let failures = 0;
+    // Every failure so far was a clean answer that made no sense: not line noise, another device.
+    let nonsense: SessionError | undefined;
     for (;;) {
       try {
         const reply = await this.send(commandLine, options);
         if (reply.status === 'error') throw atErrorOf(label, reply.error);
         return read(reply, label);
       } catch (e) {
-        const error = toSessionError(e);
+        const error = e instanceof NonsenseAnswer ? e.error : toSessionError(e);
+        nonsense = e instanceof NonsenseAnswer && (failures === 0 || nonsense) ? e.notA7s4 : undefined;
         if (options.once && error.code === 'timeout') throw error;
-        if (!this.worthRetry(error, error.code === 'at-error' ? ++errorAnswers : ++failures)) throw error;
+        if (!this.worthRetry(error, error.code === 'at-error' ? ++errorAnswers : ++failures))
+          throw nonsense ?? error;
         this.anomalies++;
         await this.line.quietRx(this.timeouts.resyncQuietMs, this.timeouts.resyncMaxMs, options.signal);
       }
@@ -176,4 +187,38 @@ export class AtChannel {
         return false;
     }
   }
+}
+
+/**
+ * A clean answer to `AT+NAME?` without its `+NAME:` line. Once is line trouble (a lost byte in the name); on
+ * every try it is the device: OK alone to everything, or another command's answer (module-behaviour.md has
+ * no firmware that does either).
+ */
+class NonsenseAnswer extends Error {
+  constructor(
+    readonly error: SessionError,
+    readonly notA7s4: SessionError,
+  ) {
+    super(error.message);
+  }
+}
+
+function nonsenseAnswer(label: string, name: string, reply: AssembledReply): NonsenseAnswer {
+  const other = reply.info.find((i) => i.name !== name.toUpperCase());
+  const shown = other ? `+${other.name}:${other.value}`.slice(0, 60) : reply.text[0]?.slice(0, 60);
+  const detail = other
+    ? {
+        en: `it answered ${label} with "${shown}", the answer of another command.`,
+        zh: `它对 ${label} 的应答是“${shown}”，那是另一条指令的应答。`,
+      }
+    : shown !== undefined
+      ? {
+          en: `it answered ${label} with "${shown}" instead of +${name}:….`,
+          zh: `它对 ${label} 的应答是“${shown}”，而不是 +${name}:…。`,
+        }
+      : {
+          en: `it answered ${label} with OK and no value (it seems to answer OK to everything).`,
+          zh: `它对 ${label} 只回复 OK、没有数值（似乎对任何指令都回复 OK）。`,
+        };
+  return new NonsenseAnswer(garbledError(label, `no +${name}: line`), notA7s4Error(detail));
 }

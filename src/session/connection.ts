@@ -106,6 +106,11 @@ export class Connection {
     return this.openLine();
   }
 
+  /** Closes the line and the port, keeping the port known (reconnect is the person's choice). */
+  async closeLine(): Promise<void> {
+    await this.dropLine();
+  }
+
   /** Closes the line and forgets the port. */
   async drop(): Promise<void> {
     await this.dropLine();

@@ -33,8 +33,12 @@ export type EntryResult =
   | { readonly kind: 'entered' }
   /** It answered `+++` (or a CR) with an error line: it was in command mode already. */
   | { readonly kind: 'already' }
-  /** No `a`: `+++` was taken as data, or nobody listens. `noise`: bytes came that were no answer. */
-  | { readonly kind: 'silent'; readonly noise: boolean };
+  /**
+   * No `a`: `+++` was taken as data, or nobody listens. `noise`: bytes came that were no answer; `echo`:
+   * what came was exactly our `+++` (a loopback, a terminal with echo — or a command-mode module with echo
+   * on that waits for a CR).
+   */
+  | { readonly kind: 'silent'; readonly noise: boolean; readonly echo?: boolean };
 
 export interface EntryOptions {
   /** The guard is timed from this UARTFT (the known value, or a rung of the ladder). */
@@ -49,6 +53,10 @@ export interface EntryOptions {
 }
 
 const decoder = new TextDecoder();
+
+/** Silence around the module's `a` that tells it from an `a` in streamed data (plus 4 characters' time). */
+const A_QUIET_MS = 15;
+const LOWER_A = 0x61;
 
 /** How long the module may take to answer `+++` with `a`, or our `a` with `+ok`: T3/T4/T6 ≤ UARTFT. */
 export function entryAnswerMs(line: Line, base: number, uartft: number, chars: number): number {
@@ -105,22 +113,46 @@ export async function crProbe(
 type PlusResult =
   | { readonly kind: 'a' }
   | { readonly kind: 'command' }
-  | { readonly kind: 'silent'; readonly noise: boolean };
+  | { readonly kind: 'silent'; readonly noise: boolean; readonly echo: boolean };
 
-/** `+++` and the wait for `a`; an OK/error line among the bytes means command mode. */
+/**
+ * `+++` and the wait for `a`; an OK/error line among the bytes means command mode.
+ *
+ * While the server streams data to the serial side, an `a` can end a chunk of that data. The module's own
+ * `a` is followed by silence (it forwards nothing while switching, and waits up to 3 s for ours), so an `a`
+ * that came right after other bytes is taken only once the line has stayed quiet for a moment; more bytes
+ * mean it was data, and the wait goes on. An `a` on a quiet line is taken at once.
+ */
 async function plusPlusPlus(line: Line, waitMs: number, signal?: AbortSignal): Promise<PlusResult> {
   line.setMode({ kind: 'entry' });
   let seen = '';
+  let lastDataAt = -Infinity;
+  let candidate = false;
+  const quietBefore = A_QUIET_MS + line.wireMs(4);
   const answer = line.waitFor<PlusResult>(
     (event) => {
-      if (event.type === 'entry-a') return { value: { kind: 'a' } };
+      const now = line.clock.now();
+      if (event.type === 'entry-a') {
+        if (now - lastDataAt >= quietBefore) return { value: { kind: 'a' } };
+        candidate = true;
+        return undefined;
+      }
       if (event.type !== 'unsolicited') return undefined;
+      lastDataAt = now;
       seen += decoder.decode(event.bytes, { stream: true });
-      return looksLikeAnswer(seen) ? { value: { kind: 'command' } } : undefined;
+      if (candidate && event.bytes[event.bytes.length - 1] !== LOWER_A) {
+        // More bytes after the `a`: it was the server's data. Wait for the module's own.
+        candidate = false;
+        line.setMode({ kind: 'entry' });
+      }
+      // Still a candidate when these bytes end in `a` too (the module's `a` right behind the data): the
+      // parser waits for `+ok` already, and the silence decides.
+      return looksLikeAnswer(seen.slice(-256)) ? { value: { kind: 'command' } } : undefined;
     },
     waitMs,
     '+++',
     signal,
+    { ms: A_QUIET_MS + line.wireMs(4), ready: () => candidate, value: () => ({ kind: 'a' }) },
   );
   await line.write('+++');
   try {
@@ -129,7 +161,7 @@ async function plusPlusPlus(line: Line, waitMs: number, signal?: AbortSignal): P
     const error = toSessionError(e);
     if (error.code !== 'timeout') throw error;
     line.setMode({ kind: 'idle' });
-    return { kind: 'silent', noise: seen.trim().length > 0 };
+    return { kind: 'silent', noise: seen.trim().length > 0, echo: seen === '+++' };
   }
 }
 

@@ -35,7 +35,12 @@ export type SessionErrorCode =
   /** A password-AT command longer than the module's packing length (UARTFL): not sent. */
   | 'frame-too-long'
   /** The module left command mode on its own (its start message came): the command was not sent. */
-  | 'module-restarted';
+  | 'module-restarted'
+  /**
+   * Well-formed answers that make no sense for a USR-LTE-7S4 (OK without a value, another command's
+   * answer, only an echo): another device, a loopback, or broken firmware.
+   */
+  | 'not-a-7s4';
 
 export class SessionError extends Error {
   override readonly name = 'SessionError';
@@ -113,6 +118,18 @@ export function moduleRestartedError(): SessionError {
       '模块自行重启（断电重启或定时重启），已回到工作模式：指令未发送，服务器没有收到任何数据。',
     ),
     t('Try again: the next operation enters command mode first.', '请重试：下一次操作会先进入指令模式。'),
+  );
+}
+
+/** The device answers, but not as a USR-LTE-7S4 would (`detail` says how). */
+export function notA7s4Error(detail: Text): SessionError {
+  return new SessionError(
+    'not-a-7s4',
+    t(`This does not behave like a USR-LTE-7S4: ${detail.en}`, `该设备的行为不像 USR-LTE-7S4：${detail.zh}`),
+    t(
+      'Check that this port is the DTU and not another device, a loopback plug or a modem; other USR products answer differently. The port was closed so nothing more is sent to it.',
+      '请确认该串口连接的是 DTU，而不是其他设备、回环插头或调制解调器；其他 USR 产品的应答方式不同。串口已关闭，不会再向其发送数据。',
+    ),
   );
 }
 

@@ -177,8 +177,9 @@ export class Line {
           const r = pick(event);
           if (!r) {
             // Every event restarts the quiet time: the answer is over only when the module has stopped.
-            if (quiet && quiet.ready()) {
-              quietTimer?.cancel();
+            quietTimer?.cancel();
+            quietTimer = undefined;
+            if (quiet?.ready()) {
               quietTimer = this.clock.setTimer(quiet.ms, () => {
                 done();
                 resolve(quiet.value());

@@ -19,14 +19,15 @@ import { Connection } from './connection';
 import { Emitter } from './emitter';
 import { crProbe, enterCommandMode, leaveCommandMode } from './entry';
 import {
+  SessionError,
   atErrorOf,
   garbledError,
   invalidStateError,
   moduleRestartedError,
+  notA7s4Error,
   notAnsweringError,
   portLostError,
   toSessionError,
-  type SessionError,
 } from './errors';
 import { apply, type ApplyResult } from './ops/apply';
 import type { OperationHost } from './ops/host';
@@ -399,9 +400,21 @@ export class AtSession {
       try {
         return await job();
       } catch (e) {
+        await this.dropIfNotA7s4(e);
         throw this.settle(e);
       }
     }, signal);
+  }
+
+  /**
+   * A device that does not behave like a USR-LTE-7S4 gets nothing more: the port is closed cleanly (the
+   * state says why, `connected: false`).
+   */
+  private async dropIfNotA7s4(e: unknown): Promise<void> {
+    if (!(e instanceof SessionError) || e.code !== 'not-a-7s4') return;
+    this.log.note(this.clock.now(), 'closed: the device does not behave like a USR-LTE-7S4');
+    await this.connection.closeLine();
+    this.mode = 'unknown';
   }
 
   /**
@@ -425,8 +438,10 @@ export class AtSession {
       this.setBusy(operation, { done: 0, total: 0, step: '' });
       const result = await body(this.operationHost(operation, options));
       const error = errorOf(result);
-      if (error) this.settle(error);
-      else this.setState(this.modeState());
+      if (error) {
+        await this.dropIfNotA7s4(error);
+        this.settle(error);
+      } else this.setState(this.modeState());
       return result;
     }, options.signal);
   }
@@ -506,6 +521,10 @@ export class AtSession {
   /** The state after a failure; returns the error to throw. */
   private settle(e: unknown): SessionError {
     const error = toSessionError(e);
+    if (error.code === 'not-a-7s4') {
+      this.setState({ kind: 'failed', error, advice: error.advice, connected: false });
+      return error;
+    }
     if (!this.connection.port) {
       // close() ended the operation.
       this.setState({ kind: 'disconnected' });
@@ -565,6 +584,7 @@ export class AtSession {
     const first = this.uartftIsKnown ? this.uartftMs : Math.max(this.uartftMs, UNKNOWN_UARTFT_GUARD);
     const guards = [first, ...ENTRY_GUARD_LADDER.filter((g) => g > first)];
     let noise = false;
+    let onlyEcho = true;
     this.entering = true;
     try {
       for (const [i, uartft] of guards.entries()) {
@@ -581,6 +601,7 @@ export class AtSession {
           return result.kind;
         }
         noise ||= result.noise;
+        onlyEcho &&= result.echo === true;
         if (believedCommand && i === 0 && (await this.crAnswers(signal))) return 'already';
       }
       // Every guard up to the last rung got no `a`: no working mode with such a UARTFT is listening, so a
@@ -593,6 +614,11 @@ export class AtSession {
       this.entering = false;
     }
     this.mode = 'unknown';
+    if (onlyEcho)
+      throw notA7s4Error({
+        en: 'it sends back exactly what it receives and answers nothing (a loopback plug, or a terminal with local echo).',
+        zh: '它把收到的内容原样发回、从不应答（回环插头，或开启了本地回显的终端）。',
+      });
     throw noise ? garbledError('+++', 'bytes came, but no "a"') : notAnsweringError(first);
   }
 

@@ -133,7 +133,8 @@ describe('ReplyParser: modes and leftovers', () => {
   it('hands a partial +ok back as unsolicited bytes when entry is abandoned (3.1.2)', () => {
     const parser = new ReplyParser();
     parser.expectEntry();
-    expect(parser.push(bytes('a+o'))).toEqual([{ type: 'entry-a' }]);
+    expect(parser.push(bytes('a'))).toEqual([{ type: 'entry-a' }]);
+    expect(parser.push(bytes('+o'))).toEqual([]);
     expect(parser.idle()).toEqual([{ type: 'unsolicited', bytes: bytes('+o') }]);
   });
 
@@ -274,11 +275,15 @@ describe('firmware variants the parser must survive (module-behaviour.md)', () =
     expect(parser.push(bytes('a'))).toEqual([{ type: 'entry-a' }]);
   });
 
-  it("the module's a in a chunk of its own is read after server data with no line end", () => {
+  it("the module's a, the last byte to arrive, is read after server data with no line end", () => {
     const parser = new ReplyParser();
     parser.expectEntry();
     expect(parser.push(bytes('data2')).some((e) => e.type === 'entry-a')).toBe(false);
-    expect(parser.push(bytes('a'))).toEqual([{ type: 'entry-a' }]);
+    expect(parser.push(bytes('xyz')).some((e) => e.type === 'entry-a')).toBe(false);
+    expect(parser.push(bytes('more-data-a'))).toEqual([
+      { type: 'unsolicited', bytes: bytes('more-data-') },
+      { type: 'entry-a' },
+    ]);
   });
 
   it('a +NAME line that came before our own echo is not our answer (a stale, late one)', () => {

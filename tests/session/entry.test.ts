@@ -114,6 +114,32 @@ describe('entering and leaving command mode (manual 3.1.2)', () => {
     }
   });
 
+  it('entry works while the server streams data full of "a"s to the serial side', async () => {
+    const { clock, module, session } = await simSetup({ session: { uartft: 50 } });
+    const toServer = strayToServer(module);
+    // The server pushes a 40-byte chunk every 4 ms (10 KB/s at 115200), many ending in "a".
+    const chunk = new TextEncoder().encode('banana-data-from-the-server-alpha-beta-a');
+    let streaming = true;
+    const push = (): void => {
+      if (!streaming) return;
+      module.serverSend('A', chunk);
+      clock.setTimer(4, push);
+    };
+    push();
+    for (let round = 0; round < 3; round++) {
+      await clock.run(session.enterCommandMode());
+      expect(module.mode).toBe('command');
+      const read = await clock.run(session.readAll({ names: ['WKMOD'] }));
+      expect(read.values).toEqual({ WKMOD: 'NET' });
+      await clock.run(session.leaveCommandMode());
+      await clock.advance(200);
+    }
+    streaming = false;
+    expect(session.log.entries().filter((e) => e.dir === 'tx' && text(e) === '+++')).toHaveLength(3);
+    await clock.advance(3000);
+    expect(toServer()).toBe('');
+  });
+
   it('an unknown UARTFT gets the long first guard, so UARTFT 500 and 1000 never turn +++ into data', async () => {
     for (const uartft of ['500', '1000']) {
       const { clock, module, session } = await simSetup({ settings: { UARTFT: uartft } });
@@ -234,6 +260,26 @@ describe('entering and leaving command mode (manual 3.1.2)', () => {
     expect(module.running['HEARTTM']).toBe('45');
     expect(module.mode).toBe('net');
     expect(session.state).toMatchObject({ kind: 'working-mode', confirmed: true });
+  });
+
+  it('password AT longer than UARTFL is refused before sending: the module would forward it as data', async () => {
+    const { clock, module, session } = await simSetup({
+      settings: { UARTFL: '12' },
+      session: { uartft: 50 },
+    });
+    const stray = strayToServer(module);
+    const read = await clock.run(session.readAll({ names: ['UARTFL'] }));
+    expect(read.values).toEqual({ UARTFL: '12' });
+    await clock.run(session.leaveCommandMode());
+    session.setAccess({ kind: 'password', password: 'usr.cn' });
+    const sentBefore = session.log.entries().filter((e) => e.dir === 'tx').length;
+    // `usr.cnAT+VER?\r` is 14 bytes: two frames of 12 and 2 for the module.
+    const error = await clock.run(session.identify().catch((e: unknown) => e));
+    expect(error).toMatchObject({ code: 'frame-too-long' });
+    expect(String((error as { text: { en: string } }).text.en)).toContain('12 bytes');
+    expect(session.log.entries().filter((e) => e.dir === 'tx')).toHaveLength(sentBefore);
+    await clock.advance(3000);
+    expect(stray()).toBe('');
   });
 
   it('password AT with a wrong password gets no answer and says so', async () => {
