@@ -21,3 +21,12 @@ export { MANAGE_ACTIONS } from './ops/manage';
 export type { ManageAction, ManageInfo } from './ops/manage';
 export type { ReadAllResult } from './ops/read-all';
 export { smsValue } from './ops/sms';
+export { needsLinkProof } from './ops/link-proof';
+export type {
+  DownReason,
+  LinkProof,
+  LinkProofOptions,
+  LinkVerdict,
+  SocketLetter,
+  SocketProof,
+} from './ops/link-proof';

@@ -6,7 +6,7 @@
  *
  * No DOM: time comes from the injected Clock, ports are SerialPort-shaped objects.
  */
-import type { Clock } from '../clock/clock';
+import { sleep, type Clock } from '../clock/clock';
 import { factoryDefaults } from '../protocol/catalogue';
 import type { AssembledReply } from '../protocol/reply-parser';
 import { unescapeText } from '../protocol/escape';
@@ -20,6 +20,7 @@ import { Emitter } from './emitter';
 import { crProbe, enterCommandMode, leaveCommandMode } from './entry';
 import {
   SessionError,
+  abortedError,
   atErrorOf,
   garbledError,
   invalidStateError,
@@ -32,6 +33,7 @@ import {
 import { apply, type ApplyResult } from './ops/apply';
 import type { OperationHost } from './ops/host';
 import { identify, type Identity } from './ops/identify';
+import { proveLinks, type LinkProof, type LinkProofOptions } from './ops/link-proof';
 import { manage, type ManageAction } from './ops/manage';
 import { readAll, type ReadAllResult } from './ops/read-all';
 import { sendSms } from './ops/sms';
@@ -327,6 +329,14 @@ export class AtSession {
     );
   }
 
+  /**
+   * Watches the links of the enabled sockets come up after a change (ops/link-proof.ts): per socket up (and
+   * when), down with the likeliest reason the module lets us know, on demand (short connection), disabled.
+   */
+  proveLinks(options: OperationOptions & LinkProofOptions = {}): Promise<LinkProof> {
+    return this.run('prove-links', options, true, (host) => proveLinks(host, options, options.signal));
+  }
+
   /** Writes a snapshot taken by `apply` back: apply(snapshot). */
   restore(snapshot: Readonly<Record<string, string>>, options: OperationOptions = {}): Promise<ApplyResult> {
     return this.apply(snapshot, options);
@@ -470,6 +480,11 @@ export class AtSession {
       lineSuspect: () => this.connection.suspect,
       progress,
       now: () => this.clock.now(),
+      wait: async (ms, signal) => {
+        await sleep(this.clock, ms, signal).catch((e: unknown) => {
+          throw abortedError(e);
+        });
+      },
     };
   }
 

@@ -9,7 +9,16 @@ import type { SessionError } from './errors';
 export type Access = { readonly kind: 'command' } | { readonly kind: 'password'; readonly password: string };
 
 export type OperationName =
-  'detect' | 'find-baud' | 'identify' | 'read-all' | 'apply' | 'restart' | 'manage' | 'sms' | 'raw';
+  | 'detect'
+  | 'find-baud'
+  | 'identify'
+  | 'read-all'
+  | 'apply'
+  | 'prove-links'
+  | 'restart'
+  | 'manage'
+  | 'sms'
+  | 'raw';
 
 export interface Progress {
   /** Steps done and the total (commands, settings, bauds tried). */

@@ -28,4 +28,6 @@ export interface OperationHost {
   lineSuspect(): boolean;
   progress(progress: Progress): void;
   now(): number;
+  /** Waits `ms` on the session's clock (the device's own timing: polling a link that comes up). */
+  wait(ms: number, signal?: AbortSignal): Promise<void>;
 }

@@ -59,6 +59,7 @@ const OPERATIONS: Readonly<Record<SessionOperation, OperationName>> = {
   identify: 'identify',
   'read-all': 'read',
   apply: 'apply',
+  'prove-links': 'apply',
   restart: 'manage',
   manage: 'manage',
   sms: 'sms',
