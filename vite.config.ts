@@ -1,12 +1,20 @@
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { SECURITY_HEADERS } from './src/pwa/security-headers';
 import { manifestIcons, pwaIcons } from './src/pwa/vite-icons';
+
+/** Source maps are not served by default; `SOURCEMAP=1 npm run build` keeps them for debugging. */
+const sourcemap = process.env.SOURCEMAP === '1';
 
 export default defineConfig({
   build: {
     target: 'es2022',
-    sourcemap: true,
+    sourcemap,
     chunkSizeWarningLimit: 600,
+  },
+  // The production header set (docs/security.md); public/_headers carries the same for static hosts.
+  preview: {
+    headers: { ...SECURITY_HEADERS },
   },
   worker: {
     format: 'es',
@@ -22,6 +30,8 @@ export default defineConfig({
       registerType: 'prompt',
       includeManifestIcons: false,
       injectManifest: {
+        // sw.js.map only with SOURCEMAP=1, like the app's own maps.
+        sourcemap,
         globPatterns: ['**/*.{js,css,html,svg,png,ico,woff,woff2}'],
         maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
       },

@@ -9,7 +9,16 @@ export {
   type ProfileResult,
 } from './profile';
 export { validateProfile } from './validate-profile';
-export { carriesSecret, stripSecrets, withheldSecrets } from './secrets';
+export {
+  carriesSecret,
+  privateSettings,
+  secretSettings,
+  secretValues,
+  setPrivateSettings,
+  stripSecrets,
+  withheldSecrets,
+  withholdsSecret,
+} from './secrets';
 export {
   PROFILES_FILE_FORMAT,
   PROFILES_FILE_VERSION,

@@ -1,6 +1,7 @@
 /**
  * Devices seen (keyed by IMEI, else SN), the last configuration read from each, and the history of
- * applies with a result per setting. History is append-only.
+ * applies with a result per setting. History is append-only; `forgetDevices` wipes it all at once.
+ * Secrets never rest here: values are written with every secret part withheld (withhold.ts).
  *
  * Apart from those, what is remembered about the device behind a port (`ports`, keyed by what the port
  * tells before a byte is sent): the line settings that last reached it and its packing interval (UARTFT),
@@ -9,6 +10,7 @@
 import { read, storeConfig, write } from './connection';
 import { storageError } from './errors';
 import type { ApplyRecord, DeviceRecord, PortRecord, RememberedLine, SettingResult } from './schema';
+import { withholdApply, withholdRead } from './withhold';
 
 export interface DeviceIdentity {
   readonly imei?: string;
@@ -23,7 +25,11 @@ export function deviceId(identity: DeviceIdentity): string {
   return id;
 }
 
-/** Records that a device was seen (identified), and optionally the configuration read from it. */
+/**
+ * Records that a device was seen (identified), and optionally the configuration read from it — kept with
+ * its secrets withheld. The app itself passes no values: what is read stays in the page until the
+ * person saves it as a profile (docs/security.md).
+ */
 export async function recordDevice(
   identity: DeviceIdentity,
   values?: Readonly<Record<string, string>>,
@@ -41,7 +47,7 @@ export async function recordDevice(
       ...(identity.firmware ? { firmware: identity.firmware } : {}),
       firstSeen: before?.firstSeen ?? now,
       lastSeen: now,
-      ...(values ? { lastRead: { at: now, values: { ...values } } } : {}),
+      ...(values ? { lastRead: withholdRead({ at: now, values }) } : {}),
     };
     await store.put(record);
     return record;
@@ -65,12 +71,17 @@ export interface ApplyInput {
   readonly results: readonly SettingResult[];
 }
 
-/** Appends one apply to a device's history; the device must have been recorded. */
+/** Appends one apply to a device's history (secrets withheld); the device must have been recorded. */
 export async function recordApply(device: string, apply: ApplyInput): Promise<ApplyRecord> {
   const at = storeConfig().now();
   return write(['devices', 'applies'], async (tx) => {
     if ((await tx.objectStore('devices').get(device)) === undefined) throw storageError('not-found');
-    const record: ApplyRecord = { ...apply, deviceId: device, at, results: [...apply.results] };
+    const record: ApplyRecord = withholdApply({
+      ...apply,
+      deviceId: device,
+      at,
+      results: [...apply.results],
+    });
     const id = await tx.objectStore('applies').add(record);
     return { ...record, id };
   });
@@ -80,6 +91,41 @@ export async function recordApply(device: string, apply: ApplyInput): Promise<Ap
 export async function listApplies(device: string): Promise<ApplyRecord[]> {
   const all = await read(['applies'], (tx) => tx.objectStore('applies').index('by-device').getAll(device));
   return all.sort((a, b) => b.at - a.at || (b.id ?? 0) - (a.id ?? 0));
+}
+
+export interface DeviceDataCount {
+  readonly devices: number;
+  readonly applies: number;
+  readonly ports: number;
+}
+
+/** How much is remembered about devices (for the privacy panel). */
+export async function countDeviceData(): Promise<DeviceDataCount> {
+  const [devices, applies, ports] = await read(['devices', 'applies', 'ports'], (tx) =>
+    Promise.all([
+      tx.objectStore('devices').count(),
+      tx.objectStore('applies').count(),
+      tx.objectStore('ports').count(),
+    ]),
+  );
+  return { devices, applies, ports };
+}
+
+/** Forgets every device, the whole apply history and what is remembered about ports, in one transaction. */
+export async function forgetDevices(): Promise<DeviceDataCount> {
+  return write(['devices', 'applies', 'ports'], async (tx) => {
+    const counts = await Promise.all([
+      tx.objectStore('devices').count(),
+      tx.objectStore('applies').count(),
+      tx.objectStore('ports').count(),
+    ]);
+    await Promise.all([
+      tx.objectStore('devices').clear(),
+      tx.objectStore('applies').clear(),
+      tx.objectStore('ports').clear(),
+    ]);
+    return { devices: counts[0], applies: counts[1], ports: counts[2] };
+  });
 }
 
 // ---------------------------------------------------------------------------------------------- ports

@@ -15,6 +15,7 @@ export type StorageErrorKind =
   | 'not-trashed'
   | 'invalid'
   | 'corrupt'
+  | 'wrong-passphrase'
   | 'failed';
 
 export class StorageError extends Error {
@@ -55,6 +56,10 @@ const MESSAGES: Readonly<Record<StorageErrorKind, Text>> = {
   corrupt: {
     en: 'This saved record is damaged and cannot be changed; it is kept as it is so it can be exported.',
     zh: '该保存记录已损坏，无法修改；已原样保留，可导出。',
+  },
+  'wrong-passphrase': {
+    en: 'That passphrase does not open the passwords of this profile (or they are damaged). Nothing was changed.',
+    zh: '该口令无法打开此配置档案中加密的密码（或密码数据已损坏），未做任何修改。',
   },
   failed: { en: 'Saving or reading data failed.', zh: '保存或读取数据失败。' },
 };

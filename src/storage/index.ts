@@ -16,7 +16,31 @@ export {
 } from './profiles';
 export { emptyTrash, listTrash, purgeProfile, restoreProfile, trashProfile } from './trash';
 export {
+  countProfileSecrets,
+  holdsSecrets,
+  profileSecretState,
+  removeAllProfileSecrets,
+  removeProfileSecrets,
+  saveProfileWithSecrets,
+  sealProfileSecrets,
+  unlockProfileSecrets,
+  withUnlocked,
+  type ProfileSecretState,
+  type RemovedSecrets,
+  type SecretsChoice,
+} from './profile-secrets';
+export {
+  MIN_PASSPHRASE_LENGTH,
+  isSealedSecrets,
+  openSealed,
+  sealSecrets,
+  type OpenResult,
+  type SealedSecrets,
+} from './secret-box';
+export {
+  countDeviceData,
   deviceId,
+  forgetDevices,
   getDevice,
   getPort,
   isPortKey,
@@ -26,6 +50,7 @@ export {
   recordDevice,
   rememberPort,
   type ApplyInput,
+  type DeviceDataCount,
   type DeviceIdentity,
   type PortUpdate,
 } from './devices';

@@ -9,11 +9,14 @@ import { isPlainObject, validateProfile } from '../profile/validate-profile';
 import { read, storeConfig, write } from './connection';
 import { storageError } from './errors';
 import type { ProfileRecord } from './schema';
+import { isSealedSecrets, type SealedSecrets } from './secret-box';
 
 export interface StoredProfile {
   readonly id: string;
   readonly profile: Profile;
   readonly trashedAt?: number;
+  /** Secrets encrypted with the person's passphrase (profile-secrets.ts); not in `profile.values`. */
+  readonly sealed?: SealedSecrets;
 }
 
 /** A record that failed validation: kept in the database untouched, shown to the person. */
@@ -50,6 +53,13 @@ export function readRecord(
       message: { en: 'trashedAt must be a time', zh: 'trashedAt 必须是时间' },
     });
   }
+  const sealed = raw.sealed;
+  if (sealed !== undefined && !isSealedSecrets(sealed)) {
+    problems.push({
+      path: 'sealed',
+      message: { en: 'The encrypted passwords are damaged', zh: '加密保存的密码已损坏' },
+    });
+  }
   if (!checked.ok || problems.length > 0) return { ok: false, corrupt: { id: key, problems } };
   return {
     ok: true,
@@ -57,6 +67,7 @@ export function readRecord(
       id: key,
       profile: checked.profile,
       ...(typeof trashed === 'number' ? { trashedAt: trashed } : {}),
+      ...(isSealedSecrets(sealed) ? { sealed } : {}),
     },
   };
 }
@@ -107,8 +118,15 @@ function checked(profile: unknown): Profile {
 }
 
 /** Saves a new profile under a new id (imported, read from a device, received by link). */
-export async function addProfile(profile: Profile): Promise<StoredProfile> {
-  const record: ProfileRecord = { id: storeConfig().newId(), profile: checked(profile) };
+export async function addProfile(
+  profile: Profile,
+  options: { readonly sealed?: SealedSecrets } = {},
+): Promise<StoredProfile> {
+  const record: ProfileRecord = {
+    id: storeConfig().newId(),
+    profile: checked(profile),
+    ...(options.sealed ? { sealed: options.sealed } : {}),
+  };
   await write(['profiles'], (tx) => tx.objectStore('profiles').add(record));
   return record;
 }
@@ -117,6 +135,8 @@ export interface ProfileChanges {
   readonly name?: string;
   readonly notes?: string;
   readonly values?: Readonly<Record<string, string>>;
+  /** New encrypted secrets, or `null` to drop them; absent: kept as they are. */
+  readonly sealed?: SealedSecrets | null;
 }
 
 /** Changes a stored profile and stamps `updated`. A damaged record is refused, never overwritten. */
@@ -129,8 +149,11 @@ export async function updateProfile(id: string, changes: ProfileChanges): Promis
     const current = readRecord(id, raw);
     if (!current.ok) throw storageError('corrupt', current.corrupt.problems);
     const before = current.stored.profile;
-    const profile = checked({ ...before, ...changes, updated: Math.max(now, before.created) });
-    const record: ProfileRecord = { ...current.stored, profile };
+    const { sealed, ...fields } = changes;
+    const profile = checked({ ...before, ...fields, updated: Math.max(now, before.created) });
+    const { sealed: oldSealed, ...rest } = current.stored;
+    const keep = sealed === undefined ? oldSealed : (sealed ?? undefined);
+    const record: ProfileRecord = { ...rest, profile, ...(keep ? { sealed: keep } : {}) };
     await store.put(record);
     return record;
   });
@@ -146,5 +169,8 @@ export async function duplicateProfile(id: string, name?: string): Promise<Store
   const now = storeConfig().now();
   const suffix = ' (copy)';
   const copyName = name ?? `${source.profile.name.slice(0, MAX_NAME_LENGTH - suffix.length)}${suffix}`;
-  return addProfile({ ...source.profile, name: copyName, created: now, updated: now });
+  return addProfile(
+    { ...source.profile, name: copyName, created: now, updated: now },
+    source.sealed ? { sealed: source.sealed } : {},
+  );
 }

@@ -5,25 +5,36 @@
  * `by-device`), `settings` (key/value, out-of-line keys).
  * Version 2: index `by-updated` on `profiles` (`profile.updated`) and `by-time` on `applies` (`at`).
  * Version 3: `ports` (key `key`): how the device behind a port was last reached (line settings, UARTFT).
+ * Version 4: no new store; secrets already in `devices` (last read) and `applies` (results) are withheld
+ * in place (docs/security.md), and profile records may carry `sealed` (secrets encrypted with a passphrase).
  * Records are read back as untrusted data (profiles are validated on every read; see profiles.ts).
  */
 import type { DBSchema } from 'idb';
 import type { Profile } from '../profile/profile';
+import type { SealedSecrets } from './secret-box';
 
 export const DB_NAME = 'usr-7s4-configurator';
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 export interface ProfileRecord {
   readonly id: string;
   readonly profile: Profile;
   /** Set while the profile is in the trash (soft delete); cleared by restore. */
   readonly trashedAt?: number;
+  /**
+   * The profile's secrets, encrypted with a passphrase the person chose (secret-box.ts); the settings in
+   * it are not in `profile.values`. Version 4 on.
+   */
+  readonly sealed?: SealedSecrets;
 }
 
 /** One configuration read from a device. */
 export interface DeviceRead {
   readonly at: number;
+  /** Values as read, each secret part replaced by `SECRET_MASK` (empty ones stay empty: "not set"). */
   readonly values: Readonly<Record<string, string>>;
+  /** Settings whose secret parts were withheld (version 4 on). */
+  readonly withheld?: readonly string[];
 }
 
 export interface DeviceRecord {
@@ -67,12 +78,17 @@ export type SettingOutcome = 'applied' | 'unchanged' | 'rejected' | 'not-reached
 export interface SettingResult {
   readonly setting: string;
   readonly outcome: SettingOutcome;
-  /** The value that was to be written. */
+  /** The value that was to be written; secret parts replaced by `SECRET_MASK` (version 4 on). */
   readonly value: string;
-  /** The device's value before the apply, when it was read. */
+  /** The device's value before the apply, when it was read; secret parts withheld as in `value`. */
   readonly previous?: string;
   /** The module's error answer for `rejected`, as received (`+ERR:4`). */
   readonly error?: string;
+  /**
+   * Present when `value` or `previous` held a secret that was withheld: whether the secret parts
+   * differed (decided when recorded; absent when there was no previous value to compare with).
+   */
+  readonly withheld?: { readonly changed?: boolean };
 }
 
 export interface ApplyRecord {
@@ -106,6 +122,9 @@ export interface StoreSchemaV2 extends DBSchema {
   settings: { key: string; value: AppSettingValue };
 }
 
-export interface StoreSchema extends StoreSchemaV2 {
+/** The schema as version 3 left it (version 4 changed records, not stores). */
+export interface StoreSchemaV3 extends StoreSchemaV2 {
   ports: { key: string; value: PortRecord };
 }
+
+export type StoreSchema = StoreSchemaV3;

@@ -1,9 +1,12 @@
 /**
  * Upgrades, one function per version step, run in order inside the versionchange transaction. A step
- * only adds (stores, indexes) or rewrites records in place: no step deletes a person's data.
+ * only adds (stores, indexes) or rewrites records in place: no step deletes a person's data — except
+ * version 4, which on purpose replaces secrets at rest in the devices store and the history by a mask
+ * (docs/security.md).
  */
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { StoreSchema, StoreSchemaV1, StoreSchemaV2 } from './schema';
+import { withholdApply, withholdDevice } from './withhold';
 
 type UpgradeTx<S> = IDBPTransaction<S, StoreNames<S>[], 'versionchange'>;
 
@@ -27,6 +30,27 @@ export function upgradeToV3(db: IDBPDatabase<StoreSchema>): void {
   db.createObjectStore('ports', { keyPath: 'key' });
 }
 
+/**
+ * Version 4: the last read of each device and every apply result keep no secret in clear any more
+ * (catalogue passwords and credentials in free text; the person's private marks are not known here and
+ * apply from the next write on). Runs on the upgrade transaction's own requests only.
+ */
+export async function upgradeToV4(tx: UpgradeTx<StoreSchema>): Promise<void> {
+  const none = new Set<string>();
+  let device = await tx.objectStore('devices').openCursor();
+  while (device) {
+    const next = withholdDevice(device.value, none);
+    if (next !== device.value) await device.update(next);
+    device = await device.continue();
+  }
+  let apply = await tx.objectStore('applies').openCursor();
+  while (apply) {
+    const next = withholdApply(apply.value, none);
+    if (next.results.some((r, i) => r !== apply?.value.results[i])) await apply.update(next);
+    apply = await apply.continue();
+  }
+}
+
 export function upgradeDatabase(
   db: IDBPDatabase<StoreSchema>,
   oldVersion: number,
@@ -35,4 +59,14 @@ export function upgradeDatabase(
   if (oldVersion < 1) upgradeToV1(db as unknown as IDBPDatabase<StoreSchemaV1>);
   if (oldVersion < 2) upgradeToV2(tx as unknown as UpgradeTx<StoreSchemaV2>);
   if (oldVersion < 3) upgradeToV3(db);
+  // A new database has nothing to rewrite; an error aborts the upgrade transaction (the open fails).
+  if (oldVersion >= 1 && oldVersion < 4) {
+    void upgradeToV4(tx).catch(() => {
+      try {
+        tx.abort();
+      } catch {
+        // Already finished.
+      }
+    });
+  }
 }

@@ -11,6 +11,7 @@ import { PROFILES_NAV } from './i18n/profile-nav';
 import { S } from './i18n/strings';
 import { shareFragmentOf } from './logic/profile-link-hash';
 import { showsRestartNotice } from './restart-notice/restart-notice';
+import { FRAMED_MESSAGE, framedByOtherOrigin } from './secrets/framing';
 import { createServices } from './services/lazy-services';
 import type { UiSessionState } from './services/session-service';
 import { ConfigStore } from './state/config-store';
@@ -114,6 +115,8 @@ export class DtuApp extends LitElement {
   }
 
   override willUpdate(changed: Map<string, unknown>): void {
+    // Framed by another site: no view (and so no device action) is even loaded.
+    if (framedByOtherOrigin() !== undefined) return;
     if (changed.has('view')) void this.ensureLoaded(this.view);
     if (changed.has('shareLink') && this.shareLink !== undefined) {
       void import('./views/link-preview-view').catch(() => (this.loadFailed = true));
@@ -202,7 +205,20 @@ export class DtuApp extends LitElement {
     }
   }
 
+  /** Framed by a page of another origin (secrets/framing.ts): the app does not run there. */
+  private renderFramed(origin: string): TemplateResult {
+    return html`<main id="main" class="framed" data-testid="framed-refusal">
+      <h1>${this.t(FRAMED_MESSAGE.heading)}</h1>
+      <p role="alert">${format(FRAMED_MESSAGE.body, this.language, { origin })}</p>
+      <p>
+        <a href=${location.href} target="_blank" rel="noopener noreferrer">${this.t(FRAMED_MESSAGE.open)}</a>
+      </p>
+    </main>`;
+  }
+
   override render() {
+    const framed = framedByOtherOrigin();
+    if (framed !== undefined) return this.renderFramed(framed);
     const s = this.sessionState;
     const connected = s.kind !== 'disconnected' && s.kind !== 'failed';
     return html`

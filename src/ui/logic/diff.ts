@@ -4,7 +4,7 @@
  */
 import { buildSet } from '../../protocol/command';
 import type { CommandEntry, Text } from '../../protocol/types';
-import { checkParts, joinParts, maskSecrets } from './fields';
+import { checkParts, hasSecret, joinParts, maskSecrets } from './fields';
 
 export interface PendingChange {
   readonly entry: CommandEntry;
@@ -61,6 +61,6 @@ export function valuesToWrite(changes: readonly PendingChange[]): Record<string,
 /** A command line for display, with secrets masked unless `reveal`. */
 export function shownCommand(change: PendingChange, reveal: boolean): string {
   if (!change.command) return '';
-  if (reveal || !change.entry.secret) return change.command;
+  if (reveal || !hasSecret(change.entry, change.to)) return change.command;
   return `AT+${change.entry.name}=${maskSecrets(change.entry, change.to)}`;
 }

@@ -5,6 +5,8 @@
  */
 import { splitParams, validateParam, validateValue } from '../../protocol/validate';
 import type { CommandEntry, Text, ValidationResult } from '../../protocol/types';
+import { redactSecrets } from '../../protocol/secrets';
+import { privateSettings } from '../../profile/secrets';
 
 /** The parameter texts of a canonical value, one per parameter (missing ones empty). */
 export function splitValue(entry: CommandEntry, value: string): string[] {
@@ -50,10 +52,15 @@ export function canonicalOf(entry: CommandEntry, value: string): string {
   return r.ok ? r.value : value;
 }
 
-/** A value with its secret parameters replaced by dots (empty ones stay empty). */
+/**
+ * A value with its secret parameters replaced by dots (empty ones stay empty): the catalogue's passwords,
+ * credentials in free text and data the person marked private (protocol/secrets.ts decides).
+ */
 export function maskSecrets(entry: CommandEntry, value: string): string {
-  if (!entry.secret) return value;
-  return splitValue(entry, value)
-    .map((part, i) => (entry.params[i]?.secret && part !== '' ? '••••••' : part))
-    .join(',');
+  return redactSecrets(entry.name, value, privateSettings());
+}
+
+/** True when `maskSecrets` hides something of `value` (a "Show" button is worth offering). */
+export function hasSecret(entry: CommandEntry, value: string | undefined): boolean {
+  return value !== undefined && maskSecrets(entry, value) !== value;
 }

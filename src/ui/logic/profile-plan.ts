@@ -7,7 +7,7 @@
 import { findCommand, SETTING_NAMES } from '../../protocol/catalogue';
 import { buildSet } from '../../protocol/command';
 import type { CommandEntry } from '../../protocol/types';
-import { maskSecrets } from './fields';
+import { hasSecret, maskSecrets } from './fields';
 
 export interface PlanRow {
   readonly entry: CommandEntry;
@@ -58,7 +58,7 @@ export function planValues(plan: ApplyPlan): Record<string, string> {
 
 /** A command for display, its secret parameters masked unless `reveal`. */
 export function shownPlanCommand(row: PlanRow, reveal: boolean): string {
-  if (reveal || !row.entry.secret) return row.command;
+  if (reveal || !hasSecret(row.entry, row.to)) return row.command;
   return `AT+${row.entry.name}=${maskSecrets(row.entry, row.to)}`;
 }
 

@@ -5,6 +5,7 @@
  */
 import type { SimEvent, SimSnapshot, SimulatorControl } from '../../simulator/core/control';
 import { webSerialFromGlobals } from '../../serial/web-serial';
+import { FRAMED_MESSAGE, framedByOtherOrigin } from '../secrets/framing';
 import { loadBackend, type Backend } from './backend';
 import type {
   ApplyProgress,
@@ -61,6 +62,8 @@ export class LazySession implements SessionService {
   }
 
   async connect(request: ConnectRequest): Promise<void> {
+    // No device action from inside another site's frame (secrets/framing.ts, docs/security.md).
+    if (framedByOtherOrigin() !== undefined) throw new Error(FRAMED_MESSAGE.refused.en);
     const inner = await this.ensure();
     await inner.connect(request);
   }

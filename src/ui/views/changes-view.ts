@@ -10,7 +10,7 @@ import { StoreController } from '../controllers/store-controller';
 import { S } from '../i18n/strings';
 import { applyFraction, applyProgressLabel } from '../logic/apply-progress';
 import { pendingChanges, shownCommand, valuesToWrite, type PendingChange } from '../logic/diff';
-import { maskSecrets } from '../logic/fields';
+import { hasSecret, maskSecrets } from '../logic/fields';
 import { isFailure, restoreValues } from '../logic/profile-results';
 import type { ApplyProgress, ApplyReport } from '../services/session-service';
 import { base, tokens } from '../styles/shared';
@@ -61,7 +61,7 @@ export class DtuChangesView extends LitElement {
     const t = this.i18n.t.bind(this.i18n);
     const store = this.store.value;
     const invalid = changes.some((c) => !c.valid);
-    const anySecret = changes.some((c) => c.entry.secret);
+    const anySecret = changes.some((c) => hasSecret(c.entry, c.to) || hasSecret(c.entry, c.from));
     const busy = this.progress !== undefined;
     const commands = changes.filter((c) => c.valid).map((c) => shownCommand(c, this.reveal));
     const restart = changes.some((c) => c.valid && c.entry.needsRestart);

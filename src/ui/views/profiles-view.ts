@@ -1,7 +1,6 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { SETTING_NAMES } from '../../protocol/catalogue';
-import { exportAtScript, exportProfilesJson, profileFileName } from '../../profile';
 import { newProfile, type Profile } from '../../profile/profile';
 import {
   duplicateProfile,
@@ -12,7 +11,8 @@ import {
   StorageError,
   trashProfile,
   restoreProfile,
-  updateProfile,
+  saveProfileWithSecrets,
+  withUnlocked,
   type CorruptRecord,
   type StoredProfile,
 } from '../../storage';
@@ -24,7 +24,7 @@ import '../components/profile-device/profile-device';
 import '../components/profile-editor/profile-editor';
 import type { ProfileActionDetail, ProfileSaveDetail } from '../components/profile-events/profile-events';
 import { downloadText } from '../components/profile-files/download';
-import '../components/profile-files/profile-import';
+import '../import/file-import';
 import '../components/profile-share/profile-share';
 import { saveNewProfile } from '../components/profile-store/profile-saving';
 import '../components/profile-store/storage-notice';
@@ -34,6 +34,11 @@ import { LanguageController } from '../controllers/language-controller';
 import { StoreController } from '../controllers/store-controller';
 import { P } from '../i18n/profile-strings';
 import { problemText } from '../logic/profile-format';
+import type { UnlockedDetail } from '../secrets/events';
+import { exportFile, secretsIn, type ExportKind } from '../secrets/export';
+import '../secrets/export-dialog';
+import { loadPrivateMarks } from '../secrets/private-marks';
+import '../secrets/secrets-panel';
 import { base, tokens } from '../styles/shared';
 import { viewStyles } from './view-styles';
 
@@ -41,7 +46,12 @@ type Mode =
   | { readonly kind: 'list' }
   /** `id` undefined: a new profile, started from `profile` when given. */
   | { readonly kind: 'edit'; readonly id?: string; readonly profile?: Profile }
-  | { readonly kind: 'apply'; readonly stored: StoredProfile }
+  /** `values`: the profile's, with its sealed passwords when they are unlocked. */
+  | {
+      readonly kind: 'apply';
+      readonly stored: StoredProfile;
+      readonly values: Readonly<Record<string, string>>;
+    }
   | { readonly kind: 'compare'; readonly stored: StoredProfile };
 
 interface Toast {
@@ -102,15 +112,24 @@ export class DtuProfilesView extends LitElement {
   @state() private toast: Toast | undefined;
   @state() private error: { text: string; problems: readonly string[] } | undefined;
   @state() private status: string | undefined;
+  /** Sealed passwords the person unlocked, by profile id: in this page's memory only, never stored. */
+  @state() private unlocked: ReadonlyMap<string, Readonly<Record<string, string>>> = new Map();
+  /** The export dialog, when what is exported holds secrets. */
+  @state() private exporting:
+    { readonly profiles: readonly Profile[]; readonly kind: ExportKind; readonly locked: number } | undefined;
 
   private unsubscribe: (() => void) | undefined;
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.unsubscribe = onStoreEvent((e) => {
-      if (e.type === 'changed' && e.stores.includes('profiles')) void this.refresh();
+      // `settings`: the private marks may have changed what the cards call a secret.
+      if (e.type === 'changed' && (e.stores.includes('profiles') || e.stores.includes('settings'))) {
+        void this.refresh();
+      }
     });
-    void this.refresh();
+    // The person's private marks, before the cards say which profiles hold secrets.
+    void loadPrivateMarks().finally(() => void this.refresh());
   }
 
   override disconnectedCallback(): void {
@@ -164,6 +183,30 @@ export class DtuProfilesView extends LitElement {
     return this.profiles.find((p) => p.id === id);
   }
 
+  /** The profile as it is used (applied, shared, exported): with its passwords when unlocked here. */
+  private usable(stored: StoredProfile): Profile {
+    return withUnlocked(stored, this.unlocked.get(stored.id));
+  }
+
+  private setUnlocked(id: string, values: Readonly<Record<string, string>> | undefined): void {
+    const next = new Map(this.unlocked);
+    if (values) next.set(id, values);
+    else next.delete(id);
+    this.unlocked = next;
+  }
+
+  /** Downloads at once, or asks first (export dialog) when what is exported holds secrets. */
+  private exportProfiles(stored: readonly StoredProfile[], kind: ExportKind): void {
+    const profiles = stored.map((s) => this.usable(s));
+    const locked = stored.filter((s) => s.sealed && !this.unlocked.has(s.id)).length;
+    if (secretsIn(profiles).length > 0) {
+      this.exporting = { profiles, kind, locked };
+      return;
+    }
+    const file = exportFile(profiles, kind);
+    downloadText(file.name, file.text, file.mime);
+  }
+
   private onAction(e: CustomEvent<ProfileActionDetail>): void {
     const { action, id, name } = e.detail;
     const stored = this.find(id);
@@ -171,7 +214,7 @@ export class DtuProfilesView extends LitElement {
     const p = stored.profile;
     switch (action) {
       case 'apply':
-        return this.show({ kind: 'apply', stored });
+        return this.show({ kind: 'apply', stored, values: this.usable(stored).values });
       case 'compare':
         return this.show({ kind: 'compare', stored });
       case 'edit':
@@ -191,11 +234,9 @@ export class DtuProfilesView extends LitElement {
         });
         return;
       case 'export-json':
-        downloadText(profileFileName(p.name, 'json'), exportProfilesJson([p]), 'application/json');
-        return;
+        return this.exportProfiles([stored], 'json');
       case 'export-script':
-        downloadText(profileFileName(p.name, 'txt'), exportAtScript(p), 'text/plain');
-        return;
+        return this.exportProfiles([stored], 'script');
       case 'delete':
         void this.run(async () => {
           await trashProfile(id);
@@ -228,12 +269,13 @@ export class DtuProfilesView extends LitElement {
     const mode = this.mode;
     if (mode.kind !== 'edit') return;
     const profile = e.detail.profile;
+    const secrets = e.detail.secrets ?? { keep: 'clear' };
     const ok = await this.run(async () => {
       if (mode.id) {
-        await updateProfile(mode.id, { name: profile.name, notes: profile.notes, values: profile.values });
+        await saveProfileWithSecrets(profile, secrets, mode.id);
         this.status = this.i18n.f(P.list.saved, { name: profile.name });
       } else {
-        const saved = await saveNewProfile(profile);
+        const saved = await saveNewProfile(profile, secrets);
         this.status = this.i18n.f(P.list.saved, { name: profile.name });
         if (saved.persistence === 'not-persisted') {
           this.status += `${this.i18n.lang === 'zh' ? '' : ' '}${this.i18n.t(P.storage.persistDenied)}`;
@@ -266,11 +308,7 @@ export class DtuProfilesView extends LitElement {
         this.status = this.i18n.t(P.files.nothing);
         return;
       }
-      downloadText(
-        'usr-7s4-profiles.json',
-        exportProfilesJson(profiles.map((s) => s.profile)),
-        'application/json',
-      );
+      this.exportProfiles(profiles, 'json');
     });
   }
 
@@ -296,6 +334,7 @@ export class DtuProfilesView extends LitElement {
           mode.id ? f(P.editor.editHeading, { name: mode.profile?.name ?? '' }) : t(P.editor.newHeading),
           html`<dtu-profile-editor
             .profile=${mode.profile}
+            .sealed=${(mode.id ? this.find(mode.id)?.sealed?.settings : undefined) ?? []}
             ?isNew=${mode.id === undefined}
             .deviceValues=${this.store.available ? this.store.value.device : undefined}
             @dtu-profile-save=${(e: CustomEvent<ProfileSaveDetail>) => void this.onSave(e)}
@@ -306,7 +345,7 @@ export class DtuProfilesView extends LitElement {
         return this.panel(
           f(P.apply.heading, { name: mode.stored.profile.name }),
           html`<dtu-profile-apply
-            .values=${mode.stored.profile.values}
+            .values=${mode.values}
             .profileName=${mode.stored.profile.name}
             .profileId=${mode.stored.id}
             @dtu-close=${() => this.show({ kind: 'list' })}
@@ -354,7 +393,7 @@ export class DtuProfilesView extends LitElement {
         >
           ${t(P.list.exportAll)}
         </button>
-        <dtu-profile-import></dtu-profile-import>
+        <dtu-file-import></dtu-file-import>
       </div>
       ${device ? nothing : html`<p class="muted small">${t(P.list.saveDeviceHint)}</p>`}
       <dtu-profile-device></dtu-profile-device>
@@ -367,11 +406,25 @@ export class DtuProfilesView extends LitElement {
           ? html`<p class="muted" aria-busy="true">${t(P.list.loading)}</p>`
           : this.profiles.length === 0
             ? html`<p class="muted" data-testid="profiles-empty">${t(P.list.empty)}</p>`
-            : html`<div class="list" data-testid="profile-list" @dtu-profile-action=${this.onAction}>
-                ${this.profiles.map((s) => html`<dtu-profile-card .stored=${s}></dtu-profile-card>`)}
+            : html`<div
+                class="list"
+                data-testid="profile-list"
+                @dtu-profile-action=${this.onAction}
+                @dtu-secrets-unlocked=${(e: CustomEvent<UnlockedDetail>) => this.setUnlocked(e.detail.id, e.detail.values)}
+                @dtu-secrets-locked=${(e: CustomEvent<{ id: string }>) => this.setUnlocked(e.detail.id, undefined)}
+                @dtu-secrets-status=${(e: CustomEvent<{ message: string }>) => (this.status = e.detail.message)}
+              >
+                ${this.profiles.map(
+                  (s) =>
+                    html`<dtu-profile-card
+                      .stored=${s}
+                      ?unlocked=${this.unlocked.has(s.id)}
+                    ></dtu-profile-card>`,
+                )}
               </div>`
       }
       <dtu-profile-trash .trashed=${this.trashed}></dtu-profile-trash>
+      <dtu-secrets-panel></dtu-secrets-panel>
     `;
   }
 
@@ -397,8 +450,15 @@ export class DtuProfilesView extends LitElement {
       }
       ${this.status ? html`<p class="notice ok" role="status" data-testid="profiles-status">${this.status}</p>` : nothing}
       ${this.renderMode()}
+      <dtu-export-dialog
+        .profiles=${this.exporting?.profiles ?? []}
+        .kind=${this.exporting?.kind ?? 'json'}
+        .locked=${this.exporting?.locked ?? 0}
+        ?open=${this.exporting !== undefined}
+        @dtu-close=${() => (this.exporting = undefined)}
+      ></dtu-export-dialog>
       <dtu-profile-share
-        .profile=${this.sharing?.profile}
+        .profile=${this.sharing ? this.usable(this.sharing) : undefined}
         ?open=${this.sharing !== undefined}
         @dtu-close=${() => (this.sharing = undefined)}
       ></dtu-profile-share>

@@ -11,7 +11,7 @@ import { dtuEvent } from '../../events';
 import { P } from '../../i18n/profile-strings';
 import { S } from '../../i18n/strings';
 import { applyFraction, applyProgressLabel } from '../../logic/apply-progress';
-import { maskSecrets } from '../../logic/fields';
+import { hasSecret, maskSecrets } from '../../logic/fields';
 import {
   applyPlan,
   planCommands,
@@ -20,6 +20,7 @@ import {
   type ApplyPlan,
 } from '../../logic/profile-plan';
 import { restoreValues, toSettingResults } from '../../logic/profile-results';
+import { loadPrivateMarks } from '../../secrets/private-marks';
 import type { ApplyProgress, ApplyReport, Identity } from '../../services/session-service';
 import { base, tokens } from '../../styles/shared';
 import { actionRowStyles, commandListStyles, tableStyles } from '../../styles/tables';
@@ -100,6 +101,8 @@ export class DtuProfileApply extends LitElement {
     try {
       const id = await this.identity();
       if (!id || !(id.imei || id.sn)) throw new Error('no IMEI or SN');
+      // The history withholds secrets, the person's private marks included (docs/security.md).
+      await loadPrivateMarks();
       const device = await recordDevice({ imei: id.imei, sn: id.sn, firmware: id.version });
       await recordApply(device.id, {
         ...(this.profileId ? { profileId: this.profileId } : {}),
@@ -120,7 +123,7 @@ export class DtuProfileApply extends LitElement {
 
   private renderPlan(plan: ApplyPlan) {
     const t = this.i18n.t.bind(this.i18n);
-    const anySecret = plan.changes.some((c) => c.entry.secret);
+    const anySecret = plan.changes.some((c) => hasSecret(c.entry, c.to) || hasSecret(c.entry, c.from));
     const ready = this.session.ready;
     if (plan.changes.length === 0) {
       return html`<p class="notice ok" role="status" data-testid="profile-apply-nothing">

@@ -5,6 +5,7 @@ import type { StoredProfile } from '../../../storage';
 import { LanguageController } from '../../controllers/language-controller';
 import { P } from '../../i18n/profile-strings';
 import { formatTime } from '../../logic/profile-format';
+import '../../secrets/profile-secrets';
 import { base, tokens } from '../../styles/shared';
 import { profileEvent, type ProfileAction } from '../profile-events/profile-events';
 
@@ -22,7 +23,8 @@ const ACTIONS: readonly { readonly action: ProfileAction; readonly label: keyof 
 
 /**
  * One saved profile in the list: name, notes (as text), when it changed, the device it came from, how
- * many settings it holds, and its actions. Rename happens in place. Emits `dtu-profile-action`.
+ * many settings it holds, whether it holds passwords and how they are kept (secrets/profile-secrets.ts),
+ * and its actions. Rename happens in place. Emits `dtu-profile-action`.
  */
 @customElement('dtu-profile-card')
 export class DtuProfileCard extends LitElement {
@@ -73,6 +75,8 @@ export class DtuProfileCard extends LitElement {
   ];
 
   @property({ attribute: false }) stored!: StoredProfile;
+  /** Its sealed passwords are unlocked in this page. */
+  @property({ type: Boolean }) unlocked = false;
 
   @state() private renaming = false;
 
@@ -143,6 +147,7 @@ export class DtuProfileCard extends LitElement {
         >
         ${p.sourceDevice ? html`<span>${this.i18n.f(P.list.source, { id: p.sourceDevice })}</span>` : nothing}
       </p>
+      <dtu-profile-secrets .stored=${this.stored} ?unlocked=${this.unlocked}></dtu-profile-secrets>
       ${this.renaming ? this.renderRename() : nothing}
       <div class="actions" role="group" aria-label=${this.i18n.f(P.list.actionsFor, { name: p.name })}>
         ${ACTIONS.map(

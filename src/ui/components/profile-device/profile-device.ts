@@ -1,12 +1,12 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { SETTING_NAMES } from '../../../protocol/catalogue';
-import { recordDevice } from '../../../storage';
 import '../progress-bar/progress-bar';
 import { LanguageController } from '../../controllers/language-controller';
 import { SessionController } from '../../controllers/session-controller';
 import { StoreController } from '../../controllers/store-controller';
 import { P } from '../../i18n/profile-strings';
+import { rememberDeviceRead } from '../../secrets/device-records';
 import type { Transport } from '../../services/session-service';
 import { base, tokens } from '../../styles/shared';
 
@@ -15,8 +15,8 @@ const message = (e: unknown): string => (e instanceof Error ? e.message : String
 /**
  * The device as far as profiles need it, in place: connect (USB serial or the simulator, line detected
  * automatically — the Connect view has every option), then read every setting into the shared store so
- * profiles can be saved from it, compared with it and applied to it. A read also goes into the device
- * history of the saved data (`recordDevice`), best effort.
+ * profiles can be saved from it, compared with it and applied to it. The device is remembered as seen
+ * (identity only, best effort): the values read stay in the page unless saved (docs/security.md).
  */
 @customElement('dtu-profile-device')
 export class DtuProfileDevice extends LitElement {
@@ -78,8 +78,8 @@ export class DtuProfileDevice extends LitElement {
       const values = await this.session.api.readAll((done, total) => (this.reading = { done, total }));
       store.setDevice(values);
       const id = store.identity;
-      if (id && (id.imei || id.sn)) {
-        void recordDevice({ imei: id.imei, sn: id.sn, firmware: id.version }, values).catch(() => undefined);
+      if (id) {
+        void rememberDeviceRead({ imei: id.imei, sn: id.sn, firmware: id.version }).catch(() => undefined);
       }
     } catch (e) {
       this.error = this.i18n.f(P.device.readFailed, { error: message(e) });

@@ -25,6 +25,8 @@ import {
   type ProfileDraft,
 } from '../../logic/profile-draft';
 import { problemText } from '../../logic/profile-format';
+import '../../secrets/save-choice';
+import { secretSettings } from '../../../profile/secrets';
 import { base, tokens } from '../../styles/shared';
 import { stickyBarStyles } from '../../styles/tables';
 import { profileEvent } from '../profile-events/profile-events';
@@ -51,6 +53,8 @@ export class DtuProfileEditor extends LitElement {
   @property({ type: Boolean }) isNew = false;
   /** Values read from the device, to start settings from (optional). */
   @property({ attribute: false }) deviceValues: Readonly<Record<string, string>> | undefined;
+  /** Settings whose passwords are sealed in the stored profile (not in `profile`; they stay sealed). */
+  @property({ attribute: false }) sealed: readonly string[] = [];
 
   @state() private draft: ProfileDraft = draftFromProfile(undefined);
   @state() private problems: readonly ProfileProblem[] = [];
@@ -99,7 +103,10 @@ export class DtuProfileEditor extends LitElement {
       return;
     }
     this.problems = [];
-    this.dispatchEvent(profileEvent('dtu-profile-save', { profile: result.profile }));
+    const box = this.renderRoot.querySelector('dtu-secrets-choice');
+    const secrets = box ? box.choice() : { keep: 'clear' as const };
+    if (secrets === undefined) return;
+    this.dispatchEvent(profileEvent('dtu-profile-save', { profile: result.profile, secrets }));
   }
 
   private setting(entry: CommandEntry): TemplateResult {
@@ -214,6 +221,10 @@ export class DtuProfileEditor extends LitElement {
             </div>`
           : nothing
       }
+      <dtu-secrets-choice
+        .secrets=${secretSettings(draftValues(this.draft).values)}
+        .sealed=${this.sealed}
+      ></dtu-secrets-choice>
       <div class="sticky">
         <button type="button" class="primary" data-testid="profile-save" @click=${this.save}>
           ${t(P.editor.save)}

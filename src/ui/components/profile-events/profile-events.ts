@@ -3,6 +3,7 @@
  * `@dtu-profile-action=${(e) => …}` gets a typed `e.detail`. Composed and bubbling, like events.ts.
  */
 import type { Profile } from '../../../profile/profile';
+import type { SecretsChoice } from '../../../storage/profile-secrets';
 
 export type ProfileAction =
   | 'apply'
@@ -25,6 +26,8 @@ export interface ProfileActionDetail {
 export interface ProfileSaveDetail {
   /** Validated (validateProfile) and ready for the store. */
   readonly profile: Profile;
+  /** What to keep of the passwords it holds (secrets/save-choice.ts); absent: in clear. */
+  readonly secrets?: SecretsChoice;
 }
 
 export interface ProfileEventMap {

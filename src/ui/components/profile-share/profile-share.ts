@@ -7,6 +7,7 @@ import { LanguageController } from '../../controllers/language-controller';
 import { dtuEvent } from '../../events';
 import { P } from '../../i18n/profile-strings';
 import { settingLabel } from '../../logic/profile-format';
+import { loadPrivateMarks } from '../../secrets/private-marks';
 import { base, tokens } from '../../styles/shared';
 
 interface Made {
@@ -75,6 +76,9 @@ export class DtuProfileShare extends LitElement {
     const run = ++this.making;
     this.made = undefined;
     this.copyState = undefined;
+    // The person's private marks (registration/heartbeat data) decide what is withheld too.
+    await loadPrivateMarks();
+    if (run !== this.making) return;
     const link = await encodeShareLink(profile, { includeSecrets: this.includeSecrets });
     if (run !== this.making) return;
     const url = shareUrl(location.href, link);

@@ -5,11 +5,12 @@
  */
 import type { Profile } from '../../../profile/profile';
 import {
-  addProfile,
   getAppSetting,
+  saveProfileWithSecrets,
   requestPersistentStorage,
   setAppSetting,
   type PersistenceState,
+  type SecretsChoice,
   type StoredProfile,
 } from '../../../storage';
 import { PERSIST_ASKED_KEY, persistOnFirstSave } from '../../logic/profile-persist';
@@ -20,8 +21,12 @@ export interface Saved {
   readonly persistence: PersistenceState | 'asked-before';
 }
 
-export async function saveNewProfile(profile: Profile): Promise<Saved> {
-  const stored = await addProfile(profile);
+/** `secrets`: what to keep of the passwords the profile holds (default: as they are, in clear). */
+export async function saveNewProfile(
+  profile: Profile,
+  secrets: SecretsChoice = { keep: 'clear' },
+): Promise<Saved> {
+  const stored = await saveProfileWithSecrets(profile, secrets);
   const persistence = await persistOnFirstSave({
     wasAsked: () => getAppSetting(PERSIST_ASKED_KEY, false),
     markAsked: () => setAppSetting(PERSIST_ASKED_KEY, true),
