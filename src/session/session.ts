@@ -7,8 +7,10 @@
  * No DOM: time comes from the injected Clock, ports are SerialPort-shaped objects.
  */
 import { sleep, type Clock } from '../clock/clock';
-import { factoryDefaults } from '../protocol/catalogue';
-import type { AssembledReply } from '../protocol/reply-parser';
+import { factoryDefaults, findCommand } from '../protocol/catalogue';
+import { interpretCommand } from '../protocol/command';
+import { infoValue, type AssembledReply } from '../protocol/reply-parser';
+import { validateValue } from '../protocol/validate';
 import { unescapeText } from '../protocol/escape';
 import { parseUartValue, type UartSettings } from '../protocol/uart';
 import type { Platform } from '../serial/port-error';
@@ -39,7 +41,7 @@ import { readAll, type ReadAllResult } from './ops/read-all';
 import { sendSms } from './ops/sms';
 import { SingleFlight } from './queue';
 import { restartAndReturn, type RestartHost } from './restart';
-import type { Access, OperationName, Progress, SessionState } from './state';
+import type { Access, DeviceFact, OperationName, Progress, SessionState } from './state';
 import {
   DEFAULT_TIMEOUTS,
   DEFAULT_UARTFT,
@@ -71,6 +73,8 @@ export interface SessionEvents extends Record<string, unknown> {
   state: SessionState;
   /** Bytes that are no answer: transparent data, heartbeats to COM, the start message. */
   unsolicited: Uint8Array;
+  /** A setting's value learned (read, or accepted), or everything known made stale. */
+  fact: DeviceFact;
 }
 
 /** The factory line, 115200 8N1 (catalogue default of AT+UART). */
@@ -172,6 +176,14 @@ export class AtSession {
   /** Bytes that are not answers (transparent data in the working mode, the start message…). */
   onUnsolicited(listener: (bytes: Uint8Array) => void): () => void {
     return this.events.on('unsolicited', listener);
+  }
+
+  /**
+   * Every value the session learns about the device's settings, with when and how (operations, terminal
+   * queries and sets, password AT): the UI keeps one device model from these.
+   */
+  onFact(listener: (fact: DeviceFact) => void): () => void {
+    return this.events.on('fact', listener);
   }
 
   /** The traffic log as JSON lines (TrafficLog.exportLog). */
@@ -464,14 +476,16 @@ export class AtSession {
     return {
       query: async (name, signal) => {
         const value = await this.connection.channel.query(name, signal ? { signal } : {});
-        this.learn(name, value);
+        this.learn(name, value, 'read', false);
         return value;
       },
-      set: (name, value, signal, once) =>
-        this.connection.channel.set(name, value, {
+      set: async (name, value, signal, once) => {
+        await this.connection.channel.set(name, value, {
           ...(signal ? { signal } : {}),
           ...(once ? { once } : {}),
-        }),
+        });
+        this.learn(name, value, 'set', false);
+      },
       action: (name, signal) => this.connection.channel.action(name, signal ? { signal } : {}),
       restart: (command, settings, signal) => {
         progress({ done: 0, total: 1, step: `AT+${command}` });
@@ -676,8 +690,19 @@ export class AtSession {
     this.setState(this.modeState());
   }
 
-  /** Values read from the device that change how it is reached. */
-  private learn(name: string, value: string): void {
+  /** A value learned from the device: told to the UI's device model; those that change how it is reached, kept. */
+  private learn(name: string, value: string, source: 'read' | 'set', terminal: boolean): void {
+    const entry = findCommand(name);
+    if (entry?.kind === 'setting')
+      this.events.emit('fact', {
+        kind: 'value',
+        name: entry.name,
+        value,
+        at: this.clock.now(),
+        source,
+        terminal,
+      });
+    if (source === 'set') return;
     if (name === 'STMSG') this.startMessage = unescapeText(value).trim();
     if (!/^\d+$/.test(value)) return;
     if (name === 'UARTFT') this.setUartft(Number(value));
@@ -703,9 +728,10 @@ export class AtSession {
     return found;
   }
 
-  /** Terminal lines that change the mode: AT+ENTM, and the restarts. */
+  /** Terminal lines that change the mode (AT+ENTM, the restarts) or tell a setting's value. */
   private noteRawEffect(text: string, reply: AssembledReply): void {
     if (reply.status !== 'ok') return;
+    this.learnFromTerminal(text.trim(), reply);
     const cmd = text.trim().toUpperCase();
     if (cmd === 'AT+ENTM') {
       this.mode = 'working';
@@ -715,6 +741,26 @@ export class AtSession {
       this.modeConfirmed = false;
     } else if (this.accessMode.kind === 'command' || this.mode === 'command') {
       this.mode = 'command';
+    }
+  }
+
+  /**
+   * What a terminal line told about the settings: a query's `+NAME:` value (read), a set's value once OK came
+   * (accepted, not read back), RELD/CLEAR (every setting may have changed).
+   */
+  private learnFromTerminal(line: string, reply: AssembledReply): void {
+    const command = interpretCommand(line);
+    if (!command.ok) return;
+    const { entry, op } = command;
+    if (op === 'query' && entry.kind === 'setting') {
+      const value = infoValue(reply, entry.name);
+      const checked = value === undefined ? undefined : validateValue(entry, value);
+      if (checked?.ok) this.learn(entry.name, checked.value, 'read', true);
+    } else if (op === 'set' && entry.kind === 'setting' && command.value !== undefined) {
+      this.learn(entry.name, command.value, 'set', true);
+    } else if (op === 'exec' && (entry.name === 'RELD' || entry.name === 'CLEAR')) {
+      const reason = entry.name === 'RELD' ? 'reload' : 'factory';
+      this.events.emit('fact', { kind: 'stale', at: this.clock.now(), reason });
     }
   }
 

@@ -68,3 +68,23 @@ export type SessionState =
 export type EntryStep = 'guard' | 'plus' | 'handshake';
 
 export type SessionStateKind = SessionState['kind'];
+
+/**
+ * What the session learned about the device's settings, as it happened (issue "What the screen says is
+ * true": one device model). `read`: the device answered a query with this value (from an operation or the
+ * terminal); `set`: the device accepted this value (OK) but it was not read back, so what it holds is
+ * likely but not proven; `stale`: the device's settings may all have changed (AT+RELD, AT+CLEAR, a firmware
+ * update) and nothing known before can be shown as current.
+ */
+export type DeviceFact =
+  | {
+      readonly kind: 'value';
+      readonly name: string;
+      /** Canonical value (catalogue form). */
+      readonly value: string;
+      readonly at: number;
+      readonly source: 'read' | 'set';
+      /** Through the terminal (typed by the person) rather than an operation. */
+      readonly terminal: boolean;
+    }
+  | { readonly kind: 'stale'; readonly at: number; readonly reason: 'reload' | 'factory' | 'update' };
