@@ -4,6 +4,11 @@ import { defineConfig } from '@playwright/test';
 // machine can point CHROMIUM_PATH at its own Chrome, or set it empty to use Playwright's browser.
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const port = Number(process.env.E2E_PORT ?? 4173);
+/**
+ * Inside the real-serial harness (scripts/real-serial.mjs → shared/tools/real-serial/run.sh) the page
+ * must come from exactly the origin the harness granted the serial port to; the runner serves it there.
+ */
+const realSerialOrigin = process.env.REAL_TTY === '1' ? process.env.REAL_TTY_ORIGIN : undefined;
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -30,10 +35,31 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
-    url: `http://127.0.0.1:${port}`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 60_000,
-  },
+  projects: [
+    { name: 'e2e', testDir: 'tests/e2e' },
+    {
+      // Chromium's real Web Serial stack on a pty bridged to the software DTU: `npm run test:real-serial`
+      // (docs/real-serial.md). Not part of a plain `playwright test`; needs root, socat and the harness.
+      name: 'real-serial',
+      default: false,
+      testDir: 'tests/real-serial',
+      testMatch: '**/*.spec.ts',
+      timeout: 180_000,
+      outputDir: process.env.REAL_SERIAL_OUT
+        ? `${process.env.REAL_SERIAL_OUT}/playwright`
+        : 'test-results/real-serial',
+      use: { baseURL: realSerialOrigin ?? 'http://127.0.0.1:9' },
+    },
+  ],
+  // The real-serial runner serves the app itself (from the granted origin); e2e gets vite preview.
+  ...(realSerialOrigin
+    ? {}
+    : {
+        webServer: {
+          command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
+          url: `http://127.0.0.1:${port}`,
+          reuseExistingServer: !process.env.CI,
+          timeout: 60_000,
+        },
+      }),
 });

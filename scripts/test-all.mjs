@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// The README's test command: static checks, Node tests (Vitest) and browser tests (Playwright in Chromium),
+// The README's test command: static checks, Node tests (Vitest), browser tests (Playwright in Chromium) and
+// the real-serial suite (Chromium's real Web Serial stack on a pty; root only, else counted as skipped),
 // ending with the one summary line CI reads: "<p> passed, <f> failed, <s> skipped".
 // Static checks count as one test each so a lint or type error can never hide behind green tests.
 import { spawnSync } from 'node:child_process';
@@ -33,7 +34,7 @@ function readJson(path) {
   }
 }
 
-const only = process.argv[2]; // optional: "unit" or "e2e" to run one part
+const only = process.argv[2]; // optional: "unit", "e2e" or "real-serial" to run one part
 
 if (!only) {
   check('eslint', 'npx', ['eslint', '.']);
@@ -64,8 +65,9 @@ if (!only || only === 'unit') {
   }
 }
 
+let built = false;
 if (!only || only === 'e2e') {
-  const built = run('build', 'npx', ['vite', 'build']);
+  built = run('build', 'npx', ['vite', 'build']);
   if (!built) {
     totals.failed++;
     failures.push('vite build');
@@ -86,6 +88,29 @@ if (!only || only === 'e2e') {
       totals.failed++;
       failures.push('playwright run (did not finish cleanly)');
     }
+  }
+}
+
+if (!only || only === 'real-serial') {
+  // scripts/real-serial.mjs: the serial path through Chromium's real Web Serial stack (docs/real-serial.md).
+  // Without root it says why and reports its tests as skipped.
+  const out = `${process.env.REAL_SERIAL_ARTIFACTS || 'artifacts/real-serial'}/results.json`;
+  rmSync(out, { force: true });
+  const ok = run('real-serial (Chromium Web Serial on a pty)', 'node', [
+    'scripts/real-serial.mjs',
+    ...(built ? ['--no-build'] : []),
+  ]);
+  const r = readJson(out);
+  if (r) {
+    totals.passed += r.passed;
+    totals.failed += r.failed;
+    totals.skipped += r.skipped;
+    if (r.failed > 0) failures.push('real-serial tests');
+    if (r.reason && r.failed === 0) console.log(`=== real-serial: ${r.skipped} tests SKIPPED: ${r.reason}`);
+  }
+  if (!ok && (!r || r.failed === 0)) {
+    totals.failed++;
+    failures.push('real-serial run (did not finish cleanly)');
   }
 }
 

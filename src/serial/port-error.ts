@@ -17,7 +17,10 @@ export type PortErrorKind =
   | 'port-busy'
   /** The operating system refused access (Linux: the user is not in the `dialout` group). */
   | 'permission-denied'
-  /** The port went away (cable pulled) while opening or in use. */
+  /**
+   * The port went away (cable pulled) while opening or in use, or it went away before and cannot be
+   * opened again (`goneError`).
+   */
   | 'disconnected'
   /** The options were refused (a baud rate the chip cannot do). */
   | 'bad-settings'
@@ -172,6 +175,24 @@ export function disconnectedError(cause?: unknown): PortError {
     t(
       'Check the USB cable and the module power, then connect again. Settings written before the cut are kept by the module.',
       '请检查 USB 线和模块电源，然后重新连接。断开前已写入的参数模块会保留。',
+    ),
+    cause,
+  );
+}
+
+/**
+ * A port that went away (its device was lost while open, a `disconnect` event, or it is no longer among
+ * the granted ports) and now fails to open. Chrome reports that open failure exactly as it reports a port
+ * held by another program (`NetworkError: Failed to open serial port.`), so without this the person would
+ * be sent to close other programs. Web Serial transport, `open()` of a port it saw go away.
+ */
+export function goneError(cause?: unknown): PortError {
+  return new PortError(
+    'disconnected',
+    t('The device went away and its port cannot be opened again.', '设备已断开，其串口无法再次打开。'),
+    t(
+      'Plug the USB-serial cable back in (or check that the adapter, or the serial server it stands for, is powered and running), wait a few seconds, then connect again. If it still fails, unplug it and plug it in again.',
+      '请重新插好 USB 转串口线（或检查适配器、串口服务器是否通电并在运行），等几秒后重新连接。仍然失败时，请拔下后再插上。',
     ),
     cause,
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PortError, platformOf } from '../../src/serial/port-error';
+import { goneError, PortError, platformOf } from '../../src/serial/port-error';
 import type {
   SerialOpenOptions,
   SerialPortInfoLike,
@@ -15,7 +15,7 @@ class StubPort extends EventTarget implements SerialPortLike {
   closed = false;
   constructor(
     private readonly info: SerialPortInfoLike,
-    private readonly failOpen?: Error,
+    public failOpen?: Error,
     private readonly streams = true,
   ) {
     super();
@@ -30,9 +30,15 @@ class StubPort extends EventTarget implements SerialPortLike {
   }
   async close(): Promise<void> {
     this.closed = true;
+    this.readable = null;
+    this.writable = null;
   }
   getInfo(): SerialPortInfoLike {
     return this.info;
+  }
+  /** What Chrome does on a fatal read error ("The device has been lost."): the readable becomes null. */
+  loseDevice(): void {
+    this.readable = null;
   }
 }
 
@@ -90,8 +96,13 @@ describe('Web Serial transport', () => {
     const other = new StubPort({ usbVendorId: 0x1234 });
     const serial = new StubSerial([other, mine], () => Promise.reject(new Error('chooser must not open')));
     const t = transport(serial);
-    expect(await t.reusablePort()).toBe(mine);
-    expect(await t.grantedPorts()).toEqual([other, mine]);
+    const reusable = await t.reusablePort();
+    expect(reusable?.getInfo()).toEqual({ usbVendorId: 0x10c4, usbProductId: 0xea60 });
+    const granted = await t.grantedPorts();
+    expect(granted.map((p) => p.getInfo())).toEqual([other.getInfo(), mine.getInfo()]);
+    // The same port object every time, from every transport of the page (it remembers a lost device).
+    expect(granted[1]).toBe(reusable);
+    expect(await transport(serial).reusablePort()).toBe(reusable);
   });
 
   it('opens with the module UART settings (7E2 at 9600 as Web Serial options)', async () => {
@@ -178,5 +189,121 @@ describe('Web Serial transport', () => {
     );
     expect(describePort({ usbVendorId: 0x1234, usbProductId: 0x5678 })).toBe('USB 1234:5678');
     expect(describePort({})).toBe('Serial port');
+  });
+});
+
+/** Chrome's answer to opening a port whose device is gone, and to one held by another program: the same. */
+const chromeOpenFailure = (): Error =>
+  domError('NetworkError', "Failed to execute 'open' on 'SerialPort': Failed to open serial port.");
+
+describe('a port that went away and cannot be opened again', () => {
+  async function openedPort(platform: 'linux' | 'windows' = 'linux') {
+    const inner = new StubPort({ usbVendorId: 0x1a86, usbProductId: 0x7523 });
+    const serial = new StubSerial([inner]);
+    const t = transport(serial, platform);
+    const port = await t.reusablePort();
+    if (!port) throw new Error('no port');
+    await port.open({ baudRate: 115200 });
+    return { inner, serial, t, port };
+  }
+
+  it('after the device was lost while open, a reopen failing with NetworkError says the device went away (en, zh), not "in use"', async () => {
+    const { inner, port } = await openedPort();
+    inner.loseDevice();
+    // The session's reader looks at `readable` again after the read error, then closes the port.
+    expect(port.readable).toBeNull();
+    await port.close();
+    inner.failOpen = chromeOpenFailure();
+    const error = await port.open({ baudRate: 115200 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PortError);
+    expect(error).toMatchObject({ kind: 'disconnected' });
+    const e = error as PortError;
+    expect(e.text.en).toBe('The device went away and its port cannot be opened again.');
+    expect(e.text.zh).toBe('设备已断开，其串口无法再次打开。');
+    expect(e.advice.en).toMatch(/Plug the USB-serial cable back in/);
+    expect(e.advice.zh).toMatch(/重新插好 USB 转串口线/);
+    expect(e.text.en).not.toMatch(/another program/);
+    expect(e.advice.en).not.toMatch(/Close other serial tools/);
+    expect((e.cause as Error).message).toMatch(/Failed to open serial port/);
+  });
+
+  it('the same through the transport and through the session path (openError keeps the PortError)', async () => {
+    const { inner, t, port } = await openedPort('windows');
+    inner.loseDevice();
+    void port.readable;
+    await port.close();
+    inner.failOpen = chromeOpenFailure();
+    await expect(t.open(port, { baudRate: 9600 })).rejects.toMatchObject({
+      kind: 'disconnected',
+      text: goneError().text,
+    });
+    // A second attempt still says so (the device is still gone).
+    await expect(port.open({ baudRate: 9600 })).rejects.toMatchObject({ kind: 'disconnected' });
+  });
+
+  it('a disconnect event marks the port gone, and is passed on with the tracked port', async () => {
+    const { inner, serial, t, port } = await openedPort();
+    const seen: SerialPortLike[] = [];
+    t.onDisconnect((p) => seen.push(p));
+    inner.dispatchEvent(new Event('disconnect'));
+    serial.dispatchEvent(Object.assign(new Event('disconnect'), { port: inner }));
+    expect(seen).toEqual([port]);
+    await port.close();
+    inner.failOpen = chromeOpenFailure();
+    await expect(port.open({ baudRate: 115200 })).rejects.toMatchObject({ kind: 'disconnected' });
+  });
+
+  it('a port no longer among the granted ports (USB unplugged) is gone, even if never seen lost', async () => {
+    const { inner, serial, port } = await openedPort();
+    await port.close();
+    serial.granted = [];
+    inner.failOpen = chromeOpenFailure();
+    await expect(port.open({ baudRate: 115200 })).rejects.toMatchObject({
+      kind: 'disconnected',
+      text: goneError().text,
+    });
+  });
+
+  it('a port closed normally and still granted is "port-busy" when another program took it', async () => {
+    const { inner, port } = await openedPort();
+    await port.close();
+    inner.failOpen = chromeOpenFailure();
+    await expect(port.open({ baudRate: 115200 })).rejects.toMatchObject({ kind: 'port-busy' });
+  });
+
+  it('a reopen that works forgets the loss; a later failure is judged afresh', async () => {
+    const { inner, port } = await openedPort();
+    inner.loseDevice();
+    void port.readable;
+    await port.close();
+    await port.open({ baudRate: 115200 }); // plugged back in
+    await port.close();
+    inner.failOpen = chromeOpenFailure();
+    await expect(port.open({ baudRate: 115200 })).rejects.toMatchObject({ kind: 'port-busy' });
+  });
+
+  it('wrong options and permission errors keep their own kinds on a lost port', async () => {
+    const { inner, port } = await openedPort();
+    inner.loseDevice();
+    void port.readable;
+    await port.close();
+    inner.failOpen = domError('TypeError', 'Requested baud rate is not supported.');
+    await expect(port.open({ baudRate: 1 })).rejects.toMatchObject({ kind: 'bad-settings' });
+    inner.failOpen = domError('NetworkError', 'Permission denied (EACCES)');
+    await expect(port.open({ baudRate: 115200 })).rejects.toMatchObject({ kind: 'permission-denied' });
+  });
+
+  it('passes the browser port through: the same streams, options and info', async () => {
+    const { inner, port } = await openedPort();
+    expect(port.readable).toBe(inner.readable);
+    expect(port.writable).toBe(inner.writable);
+    expect(inner.opened).toEqual({ baudRate: 115200 });
+    expect(port.getInfo()).toEqual({ usbVendorId: 0x1a86, usbProductId: 0x7523 });
+    await port.close();
+    expect(inner.closed).toBe(true);
+    // Closed by us: a null readable now is not a loss.
+    expect(port.readable).toBeNull();
+    inner.failOpen = chromeOpenFailure();
+    await expect(port.open({ baudRate: 115200 })).rejects.toMatchObject({ kind: 'port-busy' });
   });
 });

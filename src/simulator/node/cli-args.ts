@@ -36,6 +36,13 @@ export const HELP = `Usage: npm run sim -- [options]
   --line B,D,S,P         the client side's serial settings, e.g. 9600,8,1,NONE (default: match the module)
   --real-network         sockets A–D connect to the real addresses they are set to; HTTPD sends real
                          HTTP requests (default: the virtual world's echo servers)
+  --follow-tty PATH      the client side's serial settings follow the termios speed and format of
+                         PATH (e.g. the pty socat bridges to this port), polled every 20 ms; a tty
+                         at speed 0 (a new pty) is ignored. Overrides --line while PATH has a speed
+  --trace FILE           write every byte chunk at the TCP end (time, direction, hex), the packets
+                         sent to the servers, line and mode changes to FILE, as JSON lines
+  --control HOST:PORT    a control port for test harnesses (JSON lines: status, follow-tty,
+                         drop-client, mark); see src/simulator/node/control-port.ts
   --firmware A,B,…       firmware variant: presets and/or switch names, combined left to right
                          (default: as the manual says). Presets:
 ${presetLines()}
@@ -47,6 +54,12 @@ export interface CliArgs {
   listen: string;
   timing: boolean;
   line?: string;
+  /** A tty whose termios settings are the client side's line. */
+  followTty?: string;
+  /** JSON-lines trace file. */
+  trace?: string;
+  /** HOST:PORT of the control port. */
+  control?: string;
   quiet: boolean;
   realNetwork: boolean;
   /** Canonical firmware selection (preset names); `[]` = the manual's reading. */
@@ -73,7 +86,15 @@ export function parseCliArgs(argv: readonly string[]): CliParse {
     if (a === '--listen') out.listen = argv[++i] ?? '';
     else if (a === '--no-timing') out.timing = false;
     else if (a === '--line') out.line = argv[++i];
-    else if (a === '--quiet') out.quiet = true;
+    else if (a === '--follow-tty' || a === '--trace' || a === '--control') {
+      const value = argv[++i];
+      if (value === undefined || value === '' || value.startsWith('--')) {
+        return { kind: 'error', message: `${a} wants a value\n${HELP}` };
+      }
+      if (a === '--follow-tty') out.followTty = value;
+      else if (a === '--trace') out.trace = value;
+      else out.control = value;
+    } else if (a === '--quiet') out.quiet = true;
     else if (a === '--real-network') out.realNetwork = true;
     else if (a === '--firmware' || a?.startsWith('--firmware=')) {
       const value = a === '--firmware' ? argv[++i] : a.slice('--firmware='.length);

@@ -7,8 +7,10 @@ import { parseUartValue } from '../../protocol/uart';
 import type { SimEvent } from '../core/control';
 import { describeFirmware } from '../core/variants';
 import { HELP, parseCliArgs, type CliArgs } from './cli-args';
+import { startControlPort, type ControlPort } from './control-port';
 import { RealNetworkWorld } from './real-network-world';
 import { startTcpHost } from './tcp-host';
+import { openTraceFile, type TraceSink } from './trace';
 
 function parseArgs(argv: string[]): CliArgs {
   const parsed = parseCliArgs(argv);
@@ -52,9 +54,22 @@ if (!match) {
   console.error(`--listen wants HOST:PORT, got "${args.listen}"`);
   process.exit(2);
 }
+const controlMatch = args.control === undefined ? undefined : /^(.+):(\d+)$/.exec(args.control);
+if (args.control !== undefined && !controlMatch) {
+  console.error(`--control wants HOST:PORT, got "${args.control}"`);
+  process.exit(2);
+}
 const hostLine = args.line === undefined ? undefined : parseUartValue(args.line);
 if (args.line !== undefined && !hostLine) {
   console.error(`--line wants baud,data,stop,parity as AT+UART takes them, got "${args.line}"`);
+  process.exit(2);
+}
+
+let trace: TraceSink | undefined;
+try {
+  trace = args.trace === undefined ? undefined : openTraceFile(args.trace);
+} catch (e) {
+  console.error(`--trace: cannot write ${args.trace}: ${e instanceof Error ? e.message : String(e)}`);
   process.exit(2);
 }
 
@@ -63,6 +78,8 @@ const host = await startTcpHost({
   port: Number(match[2]),
   wireTiming: args.timing,
   hostLine,
+  ...(args.followTty !== undefined ? { followTty: args.followTty } : {}),
+  ...(trace ? { trace } : {}),
   moduleOptions: {
     ...(args.realNetwork ? { world: new RealNetworkWorld({ clock: realClock }) } : {}),
     firmware: args.firmware,
@@ -75,11 +92,24 @@ if (!args.quiet) {
     if (text) console.log(`[sim] ${text}`);
   });
 }
+let control: ControlPort | undefined;
+if (controlMatch) {
+  control = await startControlPort(host, controlMatch[1] ?? '127.0.0.1', Number(controlMatch[2]));
+  console.log(`[sim] control port listening on ${control.address.address}:${control.address.port}`);
+}
 console.log(
   `[sim] USR-LTE-7S4 simulator listening on ${host.address.address}:${host.address.port} ` +
     `(wire timing ${args.timing ? 'on' : 'off'}, ${args.realNetwork ? 'real network' : 'virtual world'}, ` +
-    `firmware: ${describeFirmware(args.firmware).en}). Ctrl+C to stop.`,
+    `firmware: ${describeFirmware(args.firmware).en}` +
+    `${args.followTty !== undefined ? `, line follows ${args.followTty}` : ''}` +
+    `${args.trace !== undefined ? `, trace ${args.trace}` : ''}). Ctrl+C to stop.`,
 );
-process.on('SIGINT', () => {
-  void host.close().then(() => process.exit(0));
-});
+const stop = (): void => {
+  setTimeout(() => process.exit(0), 2000).unref();
+  void Promise.all([host.close(), control?.close()]).then(() => {
+    trace?.close();
+    process.exit(0);
+  });
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
