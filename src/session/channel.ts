@@ -22,6 +22,7 @@ import {
   toSessionError,
   type SessionError,
 } from './errors';
+import { silenceFrom } from './entry';
 import { exchange } from './exchange';
 import type { Line } from './line';
 import { guardMs, type SessionTimeouts } from './timing';
@@ -80,7 +81,7 @@ export class AtChannel {
     // The command must start a frame of its own, and the module answers once that frame has ended
     // (UARTFT after the CR): the guard comes before and on top of any timeout.
     const guard = guardMs(uartft);
-    await this.line.waitUntil(this.line.lastTxEnd + guard, options.signal);
+    await this.line.waitUntil(silenceFrom(this.line) + guard, options.signal);
     const timeoutMs =
       (options.timeoutMs ?? this.timeouts.replyMs + this.line.wireMs(this.timeouts.replyChars + 64)) + guard;
     return exchange(this.line, commandLine, this.timeouts, {

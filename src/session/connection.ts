@@ -5,12 +5,12 @@
  * comes through the callbacks given.
  */
 import type { Clock } from '../clock/clock';
-import { bitsPerCharacter, uartToSerialOptions, type UartSettings } from '../protocol/uart';
+import { sameLineSettings, uartToSerialOptions, type UartSettings } from '../protocol/uart';
 import { openError, type Platform } from '../serial/port-error';
 import type { SerialPortLike } from '../serial/serial-port-like';
 import { AtChannel, type Route } from './channel';
 import { closedError, portLostError, type SessionError } from './errors';
-import { Line } from './line';
+import { Line, type LineHistory } from './line';
 import type { SessionTimeouts } from './timing';
 import type { TrafficLog } from './traffic-log';
 
@@ -24,11 +24,6 @@ export interface ConnectionHooks {
   unsolicited(bytes: Uint8Array): void;
   /** The port failed or went away (not called after `drop`). */
   lost(error: SessionError): void;
-}
-
-interface LineHistory {
-  readonly txEnd: number;
-  readonly rxAt: number;
 }
 
 /**
@@ -99,8 +94,10 @@ export class Connection {
     }
   }
 
-  /** Closes the line and opens the port again with `uart`. */
+  /** Closes the line and opens the port again with `uart` (nothing to do when the open line has them). */
   async reopen(uart: UartSettings): Promise<Line> {
+    const open = this.open;
+    if (open?.line.isOpen && sameLineSettings(open.line.uart, uart)) return open.line;
     await this.dropLine();
     this.uart = uart;
     return this.openLine();
@@ -111,9 +108,9 @@ export class Connection {
     await this.dropLine();
   }
 
-  /** Closes the line and forgets the port. */
+  /** Closes the line and forgets the port; bytes sent last and never answered get time to leave first. */
   async drop(): Promise<void> {
-    await this.dropLine();
+    await this.dropLine(true);
     this.portNow = undefined;
   }
 
@@ -130,7 +127,7 @@ export class Connection {
       throw portLostError(openError(e, platform));
     }
     const u = this.uart;
-    const line = new Line(port, clock, log, (bitsPerCharacter(u) * 1000) / u.baud, histories.get(clock));
+    const line = new Line(port, clock, log, u, histories.get(clock));
     line.start();
     log.note(clock.now(), `open ${u.baud} ${u.dataBits}${u.parity[0]}${u.stopBits}`);
     this.open = {
@@ -146,13 +143,13 @@ export class Connection {
     return line;
   }
 
-  private async dropLine(): Promise<void> {
+  private async dropLine(flush = false): Promise<void> {
     const open = this.open;
     this.open = undefined;
     if (!open) return;
     for (const off of open.detach) off();
-    await open.line.close();
-    histories.set(this.hooks.clock, { txEnd: open.line.lastTxEnd, rxAt: open.line.lastRxAt });
+    await open.line.close({ flush });
+    histories.set(this.hooks.clock, open.line.history);
     this.hooks.log.note(this.hooks.clock.now(), 'close');
   }
 }

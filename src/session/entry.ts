@@ -26,7 +26,7 @@ import { toSessionError } from './errors';
 import { exchange } from './exchange';
 import type { Line } from './line';
 import type { EntryStep } from './state';
-import { guardMs, type SessionTimeouts } from './timing';
+import { guardMs, UNANSWERED_WRITE_MS, type SessionTimeouts } from './timing';
 
 export type EntryResult =
   /** `+ok` came: the module is in temporary command mode. */
@@ -58,6 +58,15 @@ const decoder = new TextDecoder();
 const A_QUIET_MS = 15;
 const LOWER_A = 0x61;
 
+/**
+ * Where the module's silence starts, as far as we can prove: our last byte left the wire (plus the time an
+ * unanswered write may still spend in the browser's write path), or the module's last byte to us.
+ */
+export function silenceFrom(line: Line): number {
+  const tx = line.lastTxEnd + (line.unansweredTail ? UNANSWERED_WRITE_MS : 0);
+  return Math.max(tx, line.lastRxAt);
+}
+
 /** How long the module may take to answer `+++` with `a`, or our `a` with `+ok`: T3/T4/T6 ≤ UARTFT. */
 export function entryAnswerMs(line: Line, base: number, uartft: number, chars: number): number {
   return base + uartft + line.wireMs(chars);
@@ -70,7 +79,7 @@ export async function enterCommandMode(
 ): Promise<EntryResult> {
   const { uartft, signal } = options;
   options.onStep?.('guard');
-  await line.waitUntil(Math.max(line.lastTxEnd, line.lastRxAt) + guardMs(uartft), signal);
+  await line.waitUntil(silenceFrom(line) + guardMs(uartft), signal);
 
   options.onStep?.('plus');
   const aMs = entryAnswerMs(line, options.answerBaseMs ?? timeouts.entryAMs, uartft, 3 + 1);
@@ -133,7 +142,10 @@ async function plusPlusPlus(line: Line, waitMs: number, signal?: AbortSignal): P
     (event) => {
       const now = line.clock.now();
       if (event.type === 'entry-a') {
-        if (now - lastDataAt >= quietBefore) return { value: { kind: 'a' } };
+        if (now - lastDataAt >= quietBefore) {
+          line.confirmReceipt();
+          return { value: { kind: 'a' } };
+        }
         candidate = true;
         return undefined;
       }
@@ -147,12 +159,21 @@ async function plusPlusPlus(line: Line, waitMs: number, signal?: AbortSignal): P
       }
       // Still a candidate when these bytes end in `a` too (the module's `a` right behind the data): the
       // parser waits for `+ok` already, and the silence decides.
-      return looksLikeAnswer(seen.slice(-256)) ? { value: { kind: 'command' } } : undefined;
+      if (!looksLikeAnswer(seen.slice(-256))) return undefined;
+      line.confirmReceipt();
+      return { value: { kind: 'command' } };
     },
     waitMs,
     '+++',
     signal,
-    { ms: A_QUIET_MS + line.wireMs(4), ready: () => candidate, value: () => ({ kind: 'a' }) },
+    {
+      ms: A_QUIET_MS + line.wireMs(4),
+      ready: () => candidate,
+      value: () => {
+        line.confirmReceipt();
+        return { kind: 'a' };
+      },
+    },
   );
   await line.write('+++');
   try {
@@ -176,7 +197,16 @@ function looksLikeAnswer(text: string): boolean {
 
 function waitEntryOk(line: Line, waitMs: number, signal?: AbortSignal): Promise<boolean> {
   return line
-    .waitFor((event) => (event.type === 'entry-ok' ? { value: true } : undefined), waitMs, '+ok', signal)
+    .waitFor(
+      (event) => {
+        if (event.type !== 'entry-ok') return undefined;
+        line.confirmReceipt();
+        return { value: true };
+      },
+      waitMs,
+      '+ok',
+      signal,
+    )
     .catch((e: unknown) => {
       const error = toSessionError(e);
       if (error.code === 'timeout') return false;

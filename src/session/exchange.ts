@@ -66,7 +66,9 @@ export async function exchange(
     line.failWait(e instanceof Error ? toSessionError(e) : portLostError(e));
   }
   try {
-    return await reply;
+    const answer = await reply;
+    line.confirmReceipt();
+    return answer;
   } finally {
     line.setMode({ kind: 'idle' });
   }

@@ -8,16 +8,25 @@
  * time) and received, because entry to command mode needs measured silence (manual 3.1.2, T1).
  */
 import { sleep, type Clock } from '../clock/clock';
+import { bitsPerCharacter, type UartSettings } from '../protocol/uart';
 import { ReplyParser, type ReplyEvent } from '../protocol/reply-parser';
 import type { SerialPortLike } from '../serial/serial-port-like';
 import { Emitter } from './emitter';
 import { abortedError, closedError, portLostError, timeoutError, type SessionError } from './errors';
+import { UNANSWERED_WRITE_MS } from './timing';
 import type { TrafficLog } from './traffic-log';
 
 export type ParserMode =
   | { readonly kind: 'idle' }
   | { readonly kind: 'command'; readonly line: string }
   | { readonly kind: 'entry' };
+
+/** Send and receive times that outlive the line (the module's silence does not restart with our port). */
+export interface LineHistory {
+  readonly txEnd: number;
+  readonly rxAt: number;
+  readonly answeredTxEnd: number;
+}
 
 /** What a waiter does with one event: `undefined` = keep waiting; `{ value }` = done. */
 export type EventPick<T> = (event: ReplyEvent) => { readonly value: T } | undefined;
@@ -60,26 +69,35 @@ export class Line {
   private ended = false;
   private txEnd = -Infinity;
   private rxAt = -Infinity;
+  /** `txEnd` when the module last answered: bytes up to there have provably reached it. */
+  private answeredTxEnd = -Infinity;
 
-  /**
-   * @param charMs wire time of one character at the open line settings (bits per character / baud), used
-   *   to know when a write has left the wire.
-   */
+  /** Wire time of one character at the open line settings (bits per character / baud), ms: when a write has left the wire. */
+  readonly charMs: number;
+
   constructor(
     private readonly port: SerialPortLike,
     readonly clock: Clock,
     private readonly log: TrafficLog,
-    readonly charMs: number,
+    /** The line settings the port was opened with. */
+    readonly uart: UartSettings,
     /**
      * When the previous line on this module last sent and received: the module's silence does not start
      * again because the host reopened its port (baud search, reconnect).
      */
-    before?: { readonly txEnd: number; readonly rxAt: number },
+    before?: LineHistory,
   ) {
+    this.charMs = (bitsPerCharacter(uart) * 1000) / uart.baud;
     if (before) {
       this.txEnd = before.txEnd;
       this.rxAt = before.rxAt;
+      this.answeredTxEnd = before.answeredTxEnd;
     }
+  }
+
+  /** What the next line on this module must know of this one's timing. */
+  get history(): LineHistory {
+    return { txEnd: this.txEnd, rxAt: this.rxAt, answeredTxEnd: this.answeredTxEnd };
   }
 
   /** Takes the reader and writer (synchronously) and starts the reader loop. */
@@ -109,6 +127,20 @@ export class Line {
   /** When the last byte was received (clock ms). */
   get lastRxAt(): number {
     return this.rxAt;
+  }
+
+  /**
+   * Bytes were sent since the module last answered: nothing proves they have reached it. Chromium settles a
+   * write when the bytes are in its pipe; on a loaded machine they reached the tty up to 166 ms later
+   * (358 ms with several browsers running) — docs/real-serial.md.
+   */
+  get unansweredTail(): boolean {
+    return this.txEnd > this.answeredTxEnd;
+  }
+
+  /** The module answered what was sent so far (a reply, `a`, `+ok`, an error line). */
+  confirmReceipt(): void {
+    this.answeredTxEnd = this.txEnd;
   }
 
   /** Wire time of `n` characters, ms. */
@@ -233,8 +265,16 @@ export class Line {
     this.waiter?.fail(error);
   }
 
-  /** Cancels the reader, waits for the loop to finish, releases the writer and closes the port. */
-  async close(): Promise<void> {
+  /**
+   * Cancels the reader, waits for the loop to finish, releases the writer and closes the port. `flush`: when
+   * the last bytes sent were never answered (typed data, raw bytes), give them time to leave first — closing
+   * the port drops what is still in the browser's write path.
+   */
+  async close(options: { readonly flush?: boolean } = {}): Promise<void> {
+    if (options.flush && this.unansweredTail && !this.ended) {
+      const until = this.txEnd + UNANSWERED_WRITE_MS;
+      if (until > this.clock.now()) await sleep(this.clock, until - this.clock.now()).catch(() => undefined);
+    }
     this.closing = true;
     await this.reader?.cancel().catch(() => undefined);
     await this.loop;

@@ -69,6 +69,15 @@ export const ENTRY_GUARD_LADDER: readonly number[] = [1000, 5000];
  */
 export const GUARD_MARGIN_MS = 75;
 
+/**
+ * Extra silence after bytes the module never answered (the person's data, raw terminal bytes, a `+++` that got
+ * no `a`): no answer proves they have left the browser. Measured through Chromium's real Web Serial stack
+ * (docs/real-serial.md): written bytes reached the tty up to 166 ms after the write settled on a loaded
+ * machine, 358 ms with several browsers running on 2 cores. Answered commands need none: the answer proves
+ * the module has them.
+ */
+export const UNANSWERED_WRITE_MS = 400;
+
 export function guardMs(uartft: number): number {
   return uartft + Math.max(GUARD_MARGIN_MS, uartft * 0.1);
 }

@@ -114,6 +114,36 @@ describe('entering and leaving command mode (manual 3.1.2)', () => {
     }
   });
 
+  it('after data nothing answered, +++ waits until it can have left even a very busy browser (350 ms)', async () => {
+    for (let seed = 1; seed <= 10; seed++) {
+      const { clock, module, session } = await simSetup({
+        session: { uartft: 50 },
+        wrap: (p, c) => new FaultyPort(p, c, { writeDelayMaxMs: 350 }, seed),
+      });
+      const toServer = strayToServer(module);
+      for (let round = 0; round < 3; round++) {
+        await clock.run(session.writeData(new TextEncoder().encode(`data${round}`)));
+        await clock.run(session.enterCommandMode());
+        await clock.run(session.leaveCommandMode());
+      }
+      expect(session.log.entries().filter((e) => e.dir === 'tx' && text(e) === '+++')).toHaveLength(3);
+      await clock.advance(3000);
+      expect(toServer()).toBe('data0data1data2');
+    }
+  });
+
+  it('Disconnect right after typed data still lets the data leave before the port closes', async () => {
+    const { clock, module, session } = await simSetup({
+      session: { uartft: 50 },
+      wrap: (p, c) => new FaultyPort(p, c, { writeDelayMaxMs: 300 }, 3),
+    });
+    const toServer = strayToServer(module);
+    await clock.run(session.writeData(new TextEncoder().encode('last-words')));
+    await clock.run(session.close());
+    await clock.advance(3000);
+    expect(toServer()).toBe('last-words');
+  });
+
   it('entry works while the server streams data full of "a"s to the serial side', async () => {
     const { clock, module, session } = await simSetup({ session: { uartft: 50 } });
     const toServer = strayToServer(module);
