@@ -13,7 +13,7 @@ export { BAUD_SEARCH_ORDER } from './baud';
 export { TrafficLog, toHex, toPrintable } from './traffic-log';
 export type { Direction, LogEntry, TrafficLogOptions } from './traffic-log';
 export type { ApplyResult, ApplyStage, SettingOutcome, SettingStatus } from './ops/apply';
-export { planApply } from './ops/apply-plan';
+export { compareWrites, planApply } from './ops/apply-plan';
 export type { ApplyPlan, PlannedWrite } from './ops/apply-plan';
 export type { Identity, IdentityItem } from './ops/identify';
 export { IDENTITY_QUERIES } from './ops/identify';

@@ -42,13 +42,14 @@ test('connect, read, change socket A and heartbeat, apply, and see the server re
     );
   });
 
-  await test.step('review the diff and the exact AT commands', async () => {
+  await test.step('review the diff and the exact AT commands, in the order they are sent', async () => {
     await page.getByTestId('review-changes').click();
     const table = page.getByTestId('changes-table');
     await expect(table.locator('tr[data-setting="SOCKA"]')).toContainText('TCP,test.usr.cn,2317');
     await expect(table.locator('tr[data-setting="SOCKA"]')).toContainText('TCP,demo.usr.cn,2318');
     await expect(page.getByTestId('command-list')).toHaveText(
-      ['AT+SOCKA=TCP,demo.usr.cn,2318', 'AT+REGEN=ON', 'AT+HEARTTM=2', 'AT+Z'].join('\n'),
+      // Parameters first, then switches turned on (session/ops/apply-plan.ts), then the restart.
+      ['AT+SOCKA=TCP,demo.usr.cn,2318', 'AT+HEARTTM=2', 'AT+REGEN=ON', 'AT+Z'].join('\n'),
     );
   });
 

@@ -44,7 +44,18 @@ const SWITCHES = new Set(['SOCKAEN', 'SOCKBEN', 'SOCKCEN', 'SOCKDEN', 'REGEN', '
 const ACCESS_LAST = ['CMDPW', 'UARTFT', 'UART'];
 const EDITOR_ORDER = new Map(SETTING_NAMES.map((n, i) => [n, i]));
 
-function phase(w: PlannedWrite): number {
+/**
+ * The order an apply writes in (switches off, parameters in editor order, switches on, then CMDPW, UARTFT,
+ * UART last), for anything that lists the writes before they happen: the list must match what is sent.
+ */
+export function compareWrites(
+  a: { readonly name: string; readonly to: string },
+  b: { readonly name: string; readonly to: string },
+): number {
+  return phase(a) - phase(b) || (EDITOR_ORDER.get(a.name) ?? 0) - (EDITOR_ORDER.get(b.name) ?? 0);
+}
+
+function phase(w: { readonly name: string; readonly to: string }): number {
   const access = ACCESS_LAST.indexOf(w.name);
   if (access >= 0) return 3 + access;
   if (SWITCHES.has(w.name)) return w.to === 'OFF' ? 0 : 2;
@@ -75,8 +86,6 @@ export function planApply(
     if (from === checked.value) unchanged.push(name);
     else writes.push({ name, from, to: checked.value, needsRestart: entry.needsRestart });
   }
-  writes.sort(
-    (a, b) => phase(a) - phase(b) || (EDITOR_ORDER.get(a.name) ?? 0) - (EDITOR_ORDER.get(b.name) ?? 0),
-  );
+  writes.sort(compareWrites);
   return { writes, unchanged, invalid, unknown, needsRestart: writes.some((w) => w.needsRestart) };
 }

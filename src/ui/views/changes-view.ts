@@ -2,6 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { factoryDefaults, findCommand, SETTING_NAMES } from '../../protocol/catalogue';
 import type { CommandEntry } from '../../protocol/types';
+import { compareWrites } from '../../session/ops/apply-plan';
 import '../components/apply-report/apply-report';
 import '../components/progress-bar/progress-bar';
 import { LanguageController } from '../controllers/language-controller';
@@ -63,7 +64,11 @@ export class DtuChangesView extends LitElement {
     const invalid = changes.some((c) => !c.valid);
     const anySecret = changes.some((c) => hasSecret(c.entry, c.to) || hasSecret(c.entry, c.from));
     const busy = this.progress !== undefined;
-    const commands = changes.filter((c) => c.valid).map((c) => shownCommand(c, this.reveal));
+    // In the order the session writes them (switches off first, access settings last), not table order.
+    const commands = changes
+      .filter((c) => c.valid)
+      .sort((a, b) => compareWrites({ name: a.entry.name, to: a.to }, { name: b.entry.name, to: b.to }))
+      .map((c) => shownCommand(c, this.reveal));
     const restart = changes.some((c) => c.valid && c.entry.needsRestart);
     return html`
       ${store.device ? nothing : html`<p class="notice">${t(S.changes.notRead)}</p>`}
