@@ -1,5 +1,6 @@
 import { measureInitialJs } from './bundle-size';
 import { measureSession } from './session';
+import { measureProfileImport } from './profile-import';
 import { measureShareLinkLength } from './share-link';
 import { measureThroughputTimingOff, measureWireRate230400 } from './simulator';
 import { formatResult, meetsGoal, type BenchResult } from './report';
@@ -10,6 +11,7 @@ results.push(measureThroughputTimingOff());
 results.push(measureWireRate230400());
 results.push(...(await measureSession()));
 results.push(await measureShareLinkLength());
+results.push(await measureProfileImport());
 
 console.log('\nBenchmarks (measured in this run):');
 for (const r of results) console.log(`  ${formatResult(r)}`);

@@ -2,17 +2,16 @@
  * Profile files: one profile or many, as versioned JSON —
  * `{ "format": "usr-7s4-profiles", "version": 1, "profiles": [ … ] }`.
  * Files are backups a person keeps, so secrets are included unless the caller asks otherwise; links are
- * the other way round. Import reads the text with the strict JSON reader (duplicate keys are errors),
- * validates each profile on its own, and returns the good ones together with a problem list for the rest:
- * one bad profile never hides the others, and none is dropped without a word.
+ * the other way round. Import is the import pipeline's JSON reader (import/profiles-json.ts): strict
+ * JSON, each profile validated on its own, the good ones returned with a problem list for the rest — one
+ * bad profile never hides the others, and none is dropped without a word.
  */
-import { PROFILE_FORMAT_VERSION, problem, type Profile, type ProfileProblem } from './profile';
+import { PROFILES_FILE_FORMAT, PROFILES_FILE_VERSION, readProfilesJson } from './import/profiles-json';
+import { LeftOutList } from './import/report';
+import { problem, type Profile, type ProfileProblem } from './profile';
 import { stripSecrets } from './secrets';
-import { parseStrictJson } from './strict-json';
-import { isPlainObject, validateProfile } from './validate-profile';
 
-export const PROFILES_FILE_FORMAT = 'usr-7s4-profiles';
-export const PROFILES_FILE_VERSION = 1;
+export { PROFILES_FILE_FORMAT, PROFILES_FILE_VERSION };
 /** Far above any real collection; refused before parsing so a huge file cannot stall the page. */
 export const MAX_PROFILES_FILE_CHARS = 20_000_000;
 
@@ -34,6 +33,8 @@ export type ProfilesImport =
       readonly profiles: readonly Profile[];
       /** Profiles that were left out, each with its reasons. */
       readonly rejected: readonly RejectedProfile[];
+      /** About the file itself: ignored fields, profiles past the limit, where damage stopped reading. */
+      readonly notes: readonly ProfileProblem[];
     }
   | { readonly ok: false; readonly problems: readonly ProfileProblem[] };
 
@@ -74,56 +75,40 @@ export function profileFileName(name: string, extension: 'json' | 'txt'): string
   return `usr-7s4-${safe}.${extension}`;
 }
 
-const fail = (en: string, zh: string): ProfilesImport => ({ ok: false, problems: [problem('', en, zh)] });
-
+/**
+ * A profile file's text → its profiles. One reader does this for every caller (import/profiles-json.ts);
+ * this is its result in the shape of a file: the profiles, each profile left out with its reasons, and
+ * what was said about the file itself (an ignored field, damage after which nothing could be read).
+ */
 export function importProfilesJson(source: string): ProfilesImport {
   if (source.length > MAX_PROFILES_FILE_CHARS) {
-    return fail('The file is too large to be a profile file', '文件过大，不是配置档案文件');
+    return {
+      ok: false,
+      problems: [
+        problem(
+          '',
+          `The file is too large to be a profile file (more than ${MAX_PROFILES_FILE_CHARS} characters)`,
+          `文件过大，不是配置档案文件（超过 ${MAX_PROFILES_FILE_CHARS} 个字符）`,
+        ),
+      ],
+    };
   }
-  const parsed = parseStrictJson(source.replace(/^\uFEFF/, ''));
-  if (!parsed.ok) return { ok: false, problems: [{ path: '', message: parsed.message }] };
-  const root = parsed.value;
-  if (isPlainObject(root) && root.formatVersion === PROFILE_FORMAT_VERSION && root.format === undefined) {
-    // A bare profile object (someone copied one out of a file): accept it as a file of one.
-    return collect([root], '');
-  }
-  if (!isPlainObject(root) || root.format !== PROFILES_FILE_FORMAT) {
-    return fail(
-      `This is not a profile file (expected "format": "${PROFILES_FILE_FORMAT}")`,
-      `这不是配置档案文件（应有 "format": "${PROFILES_FILE_FORMAT}"）`,
-    );
-  }
-  if (root.version !== PROFILES_FILE_VERSION) {
-    return typeof root.version === 'number' && root.version > PROFILES_FILE_VERSION
-      ? fail(
-          `This file was made by a newer version of the app (file version ${root.version}); update the app to open it`,
-          `该文件由更新版本的应用创建（文件版本 ${root.version}），请更新应用后再打开`,
-        )
-      : fail(
-          `Unsupported profile file version: ${String(root.version)}`,
-          `不支持的配置档案文件版本：${String(root.version)}`,
-        );
-  }
-  for (const key of Object.keys(root)) {
-    if (!['format', 'version', 'profiles'].includes(key)) {
-      return fail(`Unknown field "${key}" in a profile file`, `配置档案文件中有未知字段“${key}”`);
-    }
-  }
-  if (!Array.isArray(root.profiles)) return fail('"profiles" must be a list', '"profiles" 必须是列表');
-  return collect(root.profiles, 'profiles');
-}
-
-function collect(items: readonly unknown[], base: string): ProfilesImport {
-  const profiles: Profile[] = [];
+  const leftOut = new LeftOutList(Number.MAX_SAFE_INTEGER);
+  const r = readProfilesJson(source.replace(/^\uFEFF/, ''), leftOut);
+  if (r.refused) return { ok: false, problems: leftOut.entries.flatMap((e) => e.reasons) };
   const rejected: RejectedProfile[] = [];
-  items.forEach((item, index) => {
-    const r = validateProfile(item, base ? `${base}[${index}].` : '');
-    if (r.ok) {
-      profiles.push(r.profile);
+  const notes: ProfileProblem[] = [];
+  for (const entry of leftOut.entries) {
+    const item = entry.item;
+    if (item.type === 'profile') {
+      rejected.push({
+        index: item.index,
+        ...(item.name === undefined ? {} : { name: item.name }),
+        problems: entry.reasons,
+      });
     } else {
-      const name = isPlainObject(item) && typeof item.name === 'string' ? item.name.slice(0, 100) : undefined;
-      rejected.push({ index, ...(name === undefined ? {} : { name }), problems: r.problems });
+      notes.push(...entry.reasons);
     }
-  });
-  return { ok: true, profiles, rejected };
+  }
+  return { ok: true, profiles: r.profiles.map((p) => p.profile), rejected, notes };
 }

@@ -20,6 +20,7 @@ import { fromBase64Url, toBase64Url } from './link/base64url';
 import { PayloadError } from './link/bits';
 import { crc32 } from './link/crc32';
 import { deflateRaw, inflateRaw } from './link/deflate';
+import { linkFragment } from './link/link-text';
 import { PAYLOAD_FLAGS, decodePayload, encodePayload } from './link/payload';
 import { validateProfile } from './validate-profile';
 
@@ -106,21 +107,6 @@ const refuse = (code: LinkErrorCode, en: string, zh: string): LinkResult => ({
   error: { code, message: { en, zh } },
 });
 
-/** The fragment out of a full URL, `#p=…` or `p=…`; percent-escapes some chat apps add are undone. */
-function fragmentOf(input: string): string {
-  const trimmed = input.trim();
-  const hash = trimmed.indexOf('#');
-  let fragment = hash < 0 ? trimmed : trimmed.slice(hash + 1);
-  if (fragment.includes('%')) {
-    try {
-      fragment = decodeURIComponent(fragment);
-    } catch {
-      // Left as it is; the character check below names the culprit.
-    }
-  }
-  return fragment;
-}
-
 export async function decodeShareLink(input: string): Promise<LinkResult> {
   if (input.length > MAX_LINK_CHARS) {
     return refuse(
@@ -129,7 +115,7 @@ export async function decodeShareLink(input: string): Promise<LinkResult> {
       `该链接过长，不是配置档案链接（${input.length} 个字符，最多 ${MAX_LINK_CHARS} 个）`,
     );
   }
-  const fragment = fragmentOf(input);
+  const fragment = linkFragment(input);
   const head = /^p=([^.]*)\./.exec(fragment);
   if (!head) {
     return refuse(

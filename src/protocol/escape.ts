@@ -9,6 +9,8 @@
  */
 
 const ESCAPE_AT = /\[([0-9A-Fa-f]{2})\]/g;
+const ENCODER = new TextEncoder();
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
 const SPECIAL = new Set(['=', ',', '?', '\r', '\n']);
 
 function hex2(code: number): string {
@@ -34,13 +36,13 @@ export function unescapeText(escaped: string): string {
  * the file, link or form field, and spreading a long one overflows the call stack.
  */
 export function unescapeBytes(escaped: string): Uint8Array {
-  const encoder = new TextEncoder();
+  if (!escaped.includes('[')) return ENCODER.encode(escaped);
   // UTF-8 takes at most 3 bytes per UTF-16 code unit; an escape `[XX]` (4 units) becomes 1 byte.
   const out = new Uint8Array(escaped.length * 3);
   let size = 0;
   let last = 0;
   const text = (slice: string): void => {
-    size += encoder.encodeInto(slice, out.subarray(size)).written;
+    size += ENCODER.encodeInto(slice, out.subarray(size)).written;
   };
   for (const m of escaped.matchAll(ESCAPE_AT)) {
     const at = m.index;
@@ -78,7 +80,7 @@ export function escapeText(plain: string): string {
 export function canonicalEscaped(escaped: string): string {
   const bytes = unescapeBytes(escaped);
   try {
-    return escapeText(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+    return escapeText(STRICT_UTF8.decode(bytes));
   } catch {
     let out = '';
     for (const b of bytes) {

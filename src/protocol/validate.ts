@@ -12,6 +12,33 @@ type Of<K extends ParamType['kind']> = Extract<ParamType, { kind: K }>;
 const bad = (en: string, zh: string): Outcome => ({ error: { en, zh } });
 const commandText = (e: CommandEntry): string => (e.name === '' ? 'AT' : `AT+${e.name}`);
 
+/**
+ * The longest parameter text read at all. The longest parameter of the catalogue (an SMS of 320 bytes,
+ * every byte escaped as `[XX]`) is 1 280 characters, so nothing valid comes near it; longer text (a file,
+ * a link, a paste into a form field) is refused before any work, and the message names the limit.
+ */
+export const MAX_VALUE_CHARS = 4096;
+const ENCODER = new TextEncoder();
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
+/** Input echoed in a message is cut to this many characters, so a huge value cannot flood the screen. */
+const ECHO_CHARS = 40;
+
+/** `text` for a message: at most ECHO_CHARS characters, never cutting a character in two. */
+export function echoText(text: string): string {
+  if (text.length <= ECHO_CHARS) return text;
+  let end = ECHO_CHARS;
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--;
+  return `${text.slice(0, end)}…`;
+}
+
+function tooLong(what: Text, length: number): Text {
+  return {
+    en: `${what.en} is too long: ${length} characters, and no parameter of this module takes more than ${MAX_VALUE_CHARS}`,
+    zh: `${what.zh}过长：${length} 个字符，本模块的参数最多 ${MAX_VALUE_CHARS} 个字符`,
+  };
+}
+
 /** Splits a set command's parameter text on `,`; specials inside parameters are escaped, so every raw `,` separates. */
 export function splitParams(paramText: string): string[] {
   return paramText.split(',');
@@ -19,6 +46,10 @@ export function splitParams(paramText: string): string[] {
 
 /** Validates everything after `=` of a set command (escaped form); the value is the canonical parameter text. */
 export function validateValue(entry: CommandEntry, paramText: string): ValidationResult {
+  if (paramText.length > MAX_VALUE_CHARS) {
+    const m = tooLong({ en: 'The value', zh: '该值' }, paramText.length);
+    return failure(-1, m.en, m.zh);
+  }
   const parts = splitParams(paramText);
   const expected = entry.params.length;
   if (parts.length !== expected) {
@@ -49,6 +80,9 @@ export function validateParam(entry: CommandEntry, index: number, text: string):
   if (!param) {
     const cmd = commandText(entry);
     return failure(-1, `${cmd} has no parameter ${index + 1}`, `${cmd} 没有第 ${index + 1} 个参数`);
+  }
+  if (text.length > MAX_VALUE_CHARS) {
+    return { ok: false, error: { param: index, message: tooLong(param.label, text.length) } };
   }
   const out = check(param, text);
   return 'value' in out
@@ -90,7 +124,10 @@ function checkEnum(type: Of<'enum'>, text: string, L: Text): Outcome {
   const zh = type.values.join('、');
   return text === ''
     ? bad(`${L.en} is empty: choose ${en}`, `${L.zh}不能为空：请选择 ${zh}`)
-    : bad(`Unknown value "${text}" for ${L.en}: choose ${en}`, `${L.zh}的值“${text}”无效：请选择 ${zh}`);
+    : bad(
+        `Unknown value "${echoText(text)}" for ${L.en}: choose ${en}`,
+        `${L.zh}的值“${echoText(text)}”无效：请选择 ${zh}`,
+      );
 }
 
 const ZH_UNITS: Readonly<Record<string, string>> = { s: '秒', ms: '毫秒', bytes: '字节' };
@@ -116,7 +153,7 @@ function checkInt(type: Of<'int'>, text: string, L: Text): Outcome {
     ? type.allowed.includes(n)
     : (n >= type.min && n <= type.max) || (type.alsoAllowed?.includes(n) ?? false);
   if (fits) return { value: String(n) };
-  const got = Number.isNaN(n) ? `"${text}"` : text;
+  const got = Number.isNaN(n) ? `"${echoText(text)}"` : echoText(text);
   return bad(`${L.en} must be ${range.en} (got ${got})`, `${L.zh}必须是${range.zh}（收到 ${got}）`);
 }
 
@@ -162,9 +199,10 @@ function checkHost(type: Of<'host'>, text: string, L: Text): Outcome {
   }
   if (/\s/.test(text)) return bad(`${L.en} must not contain spaces`, `${L.zh}不能包含空格`);
   if (text.includes('://')) {
+    const scheme = echoText(text.slice(0, text.indexOf('://') + 3));
     return bad(
-      `${L.en} must be a bare host name: remove "${text.slice(0, text.indexOf('://') + 3)}"`,
-      `${L.zh}只填主机名：请去掉“${text.slice(0, text.indexOf('://') + 3)}”`,
+      `${L.en} must be a bare host name: remove "${scheme}"`,
+      `${L.zh}只填主机名：请去掉“${scheme}”`,
     );
   }
   if (/[/:]/.test(text)) {
@@ -241,11 +279,11 @@ function checkText(type: Of<'text'>, text: string, L: Text): Outcome {
       );
     }
   }
-  const bytes = type.escaped ? unescapeBytes(text) : new TextEncoder().encode(text);
+  const bytes = type.escaped ? unescapeBytes(text) : ENCODER.encode(text);
   if (bytes.length === 0 && type.allowEmpty) return { value: '' };
   let plain: string;
   try {
-    plain = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    plain = STRICT_UTF8.decode(bytes);
   } catch {
     return bad(`${L.en} is not valid UTF-8 text`, `${L.zh}不是有效的 UTF-8 文本`);
   }
@@ -272,8 +310,8 @@ function checkText(type: Of<'text'>, text: string, L: Text): Outcome {
   }
   if (type.mustStartWith && !plain.startsWith(type.mustStartWith)) {
     return bad(
-      `${L.en} must start with "${type.mustStartWith}" (got "${text}")`,
-      `${L.zh}必须以“${type.mustStartWith}”开头（收到“${text}”）`,
+      `${L.en} must start with "${type.mustStartWith}" (got "${echoText(text)}")`,
+      `${L.zh}必须以“${type.mustStartWith}”开头（收到“${echoText(text)}”）`,
     );
   }
   if (type.endsWithCrLf && !plain.endsWith('\r\n')) {

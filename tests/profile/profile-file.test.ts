@@ -55,14 +55,21 @@ describe('profile JSON files', () => {
     expect(r.rejected[0]?.problems[0]?.path).toBe('profiles[1].values.UARTFT');
   });
 
-  it('a duplicated key in a hand-edited file is an error, not a silent choice', () => {
-    const text = exportProfilesJson([smallProfile('a')]).replace(
+  it('a duplicated key in a hand-edited profile is an error, not a silent choice: that profile is left out', () => {
+    const text = exportProfilesJson([smallProfile('a'), smallProfile('b')]).replace(
       '"WKMOD": "NET",',
       '"WKMOD": "NET",\n"WKMOD": "HTTPD",',
     );
     const r = importProfilesJson(text);
-    expect(r.ok).toBe(false);
-    expect(!r.ok && r.problems[0]?.message.en).toMatch(/the key "WKMOD" appears twice/);
+    expect(r.ok && r.profiles.map((p) => p.name)).toEqual(['b']);
+    expect(r.ok && r.rejected[0]?.problems[0]?.message.en).toMatch(/the key "WKMOD" appears twice/);
+  });
+
+  it('an unknown top-level field is ignored and said, not a reason to refuse the profiles', () => {
+    const r = importProfilesJson('{"format":"usr-7s4-profiles","version":1,"profiles":[],"x":1}');
+    expect(r.ok && r.notes.map((n) => n.message.en)).toEqual([
+      'Unknown field "x" in a profile file: ignored',
+    ]);
   });
 
   it.each([
@@ -74,11 +81,6 @@ describe('profile JSON files', () => {
       /newer version of the app/,
     ],
     ['profiles not a list', '{"format":"usr-7s4-profiles","version":1,"profiles":{}}', /must be a list/],
-    [
-      'an unknown top-level field',
-      '{"format":"usr-7s4-profiles","version":1,"profiles":[],"x":1}',
-      /Unknown field "x"/,
-    ],
   ])('a file that is %s is refused with a clear message', (_what, text, message) => {
     const r = importProfilesJson(text);
     expect(r.ok).toBe(false);

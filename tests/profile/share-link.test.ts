@@ -137,6 +137,34 @@ describe('share links: round trips', () => {
     }
   });
 
+  it('a link as chat apps pass it on — percent-encoded, broken over lines, in angle brackets, with the full stop after it — still opens', async () => {
+    const link = await encodeShareLink(fullProfile());
+    const url = shareUrl('https://example.org/app/', link);
+    const mid = Math.floor(url.length / 2);
+    for (const input of [
+      url.replace('#p=1.', '#p%3D1.'),
+      url.replace('#p=1.', '%23p%3D1.'),
+      encodeURIComponent(encodeURIComponent(url)),
+      `${url.slice(0, mid)}\n${url.slice(mid, mid + 40)}\r\n  ${url.slice(mid + 40)}`,
+      `${url.slice(0, mid)}\u200B${url.slice(mid)}`,
+      `<${url}>`,
+      `Here is the profile: ${url}.`,
+      `(${url})`,
+      `“${url}”`,
+    ]) {
+      const r = await decodeShareLink(input);
+      expect(r.ok, JSON.stringify(input)).toBe(true);
+      expect(r.ok && r.profile.name).toBe(fullProfile().name);
+    }
+  });
+
+  it('leniency never makes a damaged link read: a changed character is still refused', async () => {
+    const link = await encodeShareLink(smallProfile('x'));
+    const broken =
+      link.fragment.slice(0, -3) + (link.fragment.endsWith('A') ? 'B' : 'A') + link.fragment.slice(-2);
+    expect((await decodeShareLink(`<${broken}>.`)).ok).toBe(false);
+  });
+
   it('a value that only the plain-text form holds exactly still round-trips (typed form is skipped)', () => {
     const p = { ...smallProfile('plain'), values: { SOCKA: 'tcp,IOT.example.com,5000', WKMOD: 'net' } };
     for (const form of ['bytes', 'packed'] as const) {

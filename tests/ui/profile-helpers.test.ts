@@ -15,6 +15,14 @@ describe('share-link fragments in the address', () => {
     expect(shareFragmentOf('')).toBeUndefined();
     expect(shareFragmentOf('#p=')).toBe('p=');
   });
+
+  it('a link whose fragment a chat app percent-encoded still opens', () => {
+    expect(shareFragmentOf('#p%3D1.AbC_-')).toBe('p=1.AbC_-');
+    expect(shareFragmentOf('#%70%3D1.AbC')).toBe('p=1.AbC');
+    expect(shareFragmentOf('#p%253D1.AbC')).toBe('p=1.AbC');
+    expect(shareFragmentOf('#p=1.AbC%20_-%E2%80%8B')).toBe('p=1.AbC_-');
+    expect(shareFragmentOf('#settings%20')).toBeUndefined();
+  });
 });
 
 describe('showing profiles', () => {

@@ -88,7 +88,7 @@ let built: Code | undefined;
 function code(): Code {
   if (built) return built;
   const lengths = codeLengths();
-  const max = Math.max(...lengths);
+  const max = lengths.reduce((a, b) => Math.max(a, b), 0);
   const counts = new Array<number>(max + 1).fill(0);
   for (const l of lengths) counts[l] = (counts[l] ?? 0) + 1;
   const sorted = [...lengths.keys()].sort((a, b) => (lengths[a] ?? 0) - (lengths[b] ?? 0) || a - b);

@@ -4,6 +4,7 @@
  * The shell's nav label is in profile-nav.ts, so the start-up bundle does not carry these.
  */
 import type { Text } from '../../protocol/types';
+import { plural } from './plural';
 
 const t = (en: string, zh: string): Text => ({ en, zh });
 
@@ -27,7 +28,6 @@ export const P = {
     ),
     deviceProfileName: t('Device {id} {date}', '设备 {id} {date}'),
     exportAll: t('Export all (JSON)', '全部导出（JSON）'),
-    import: t('Import a file (JSON or AT script)', '导入文件（JSON 或 AT 脚本）'),
     count: t('{n} profiles', '{n} 个配置档案'),
     countOne: t('1 profile', '1 个配置档案'),
     saved: t('Saved “{name}”.', '已保存“{name}”。'),
@@ -143,15 +143,24 @@ export const P = {
       'After writing, the module restarts (AT+Z) so the values take effect, and each value is read back to check it.',
       '写入后模块会重启（AT+Z）使参数生效，并逐项回读核对。',
     ),
-    unchanged: t(
-      '{n} settings of the profile already match the device and are not sent.',
-      '档案中有 {n} 项参数与设备一致，不会发送。',
+    unchanged: plural(
+      t(
+        '1 setting of the profile already matches the device and is not sent.',
+        '档案中有 1 项参数与设备一致，不会发送。',
+      ),
+      t(
+        '{n} settings of the profile already match the device and are not sent.',
+        '档案中有 {n} 项参数与设备一致，不会发送。',
+      ),
     ),
     nothing: t(
       'The device already has every setting of this profile. Nothing to write.',
       '设备已具有本档案的全部参数，无需写入。',
     ),
-    confirm: t('Write {n} settings to the device', '向设备写入 {n} 项参数'),
+    confirm: plural(
+      t('Write 1 setting to the device', '向设备写入 1 项参数'),
+      t('Write {n} settings to the device', '向设备写入 {n} 项参数'),
+    ),
     cancel: t('Cancel', '取消'),
     reveal: t('Show passwords', '显示密码'),
     hide: t('Hide passwords', '隐藏密码'),
@@ -269,12 +278,6 @@ export const P = {
     ),
   },
   files: {
-    imported: t('Imported {n} profiles.', '已导入 {n} 个配置档案。'),
-    importedNamed: t('Imported “{name}”.', '已导入“{name}”。'),
-    refused: t('“{file}” could not be imported:', '无法导入“{file}”：'),
-    someLeftOut: t('Some parts of “{file}” were not taken:', '“{file}”中有部分内容未导入：'),
-    scriptLines: t('Lines of “{file}” that were not taken:', '“{file}”中未采用的行：'),
-    readFailed: t('The file could not be read: {error}', '无法读取文件：{error}'),
     nothing: t('There are no profiles to export.', '没有可导出的配置档案。'),
   },
 } as const;

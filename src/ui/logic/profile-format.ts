@@ -4,6 +4,7 @@
  */
 import { findCommand } from '../../protocol/catalogue';
 import type { ProfileProblem } from '../../profile/profile';
+import { visibleText } from '../../protocol/visible-text';
 import { langTag, pick, type Lang } from '../i18n/language';
 
 /** A profile time (ms since 1970) as a local date and time. */
@@ -26,8 +27,13 @@ export function pathLabel(path: string, lang: Lang): string {
   return entry ? `${pick(entry.label, lang)} (AT+${entry.name})` : path;
 }
 
-/** One problem as a line of text: `place: message`, or the message alone. */
+/**
+ * One problem as a line of text: `place: message`, or the message alone. Problems quote what they found
+ * (a key, a value, a name), so the line is made visible: a direction override shows as `[U+202E]`.
+ */
 export function problemText(problem: ProfileProblem, lang: Lang): string {
   const where = pathLabel(problem.path, lang);
-  return where ? `${where}: ${pick(problem.message, lang)}` : pick(problem.message, lang);
+  return visibleText(where ? `${where}: ${pick(problem.message, lang)}` : pick(problem.message, lang), {
+    max: 500,
+  });
 }

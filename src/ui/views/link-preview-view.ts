@@ -1,6 +1,8 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { decodeShareLink, withheldSecrets, type LinkResult } from '../../profile';
+import { describeThrown } from '../../profile/import/report';
+import { visibleText } from '../../protocol/visible-text';
 import { StorageError } from '../../storage';
 import '../components/profile-apply/profile-apply';
 import '../components/profile-compare/profile-compare';
@@ -9,6 +11,7 @@ import { saveNewProfile } from '../components/profile-store/profile-saving';
 import '../components/profile-store/storage-notice';
 import '../components/profile-values/profile-values';
 import { LanguageController } from '../controllers/language-controller';
+import '../import/unexpected-problem';
 import { StoreController } from '../controllers/store-controller';
 import { P } from '../i18n/profile-strings';
 import { compareValues } from '../logic/profile-compare';
@@ -61,6 +64,8 @@ export class DtuLinkPreviewView extends LitElement {
   @state() private applying = false;
   @state() private saved: string | undefined;
   @state() private saveError: string | undefined;
+  /** A fault inside the app while saving: shown as "unexpected problem", its detail only to copy. */
+  @state() private saveFault: string | undefined;
   @state() private saving = false;
 
   private readonly i18n = new LanguageController(this);
@@ -73,6 +78,7 @@ export class DtuLinkPreviewView extends LitElement {
       this.applying = false;
       this.saved = undefined;
       this.saveError = undefined;
+      this.saveFault = undefined;
       void this.decode(this.fragment);
     }
   }
@@ -88,11 +94,13 @@ export class DtuLinkPreviewView extends LitElement {
     const profile = this.result.profile;
     this.saving = true;
     this.saveError = undefined;
+    this.saveFault = undefined;
     try {
       await saveNewProfile(profile);
       this.saved = profile.name;
     } catch (e) {
-      this.saveError = e instanceof StorageError ? this.i18n.t(e.text) : String(e);
+      if (e instanceof StorageError) this.saveError = this.i18n.t(e.text);
+      else this.saveFault = describeThrown(e);
     } finally {
       this.saving = false;
     }
@@ -113,7 +121,7 @@ export class DtuLinkPreviewView extends LitElement {
       data-code=${result.error.code}
     >
       <h3>${t(P.link.error)}</h3>
-      <p>${t(result.error.message)}</p>
+      <p>${visibleText(t(result.error.message))}</p>
       ${
         problems.length > 0
           ? html`<ul>
@@ -159,6 +167,7 @@ export class DtuLinkPreviewView extends LitElement {
           : nothing
       }
       ${this.saveError ? html`<p class="notice error" role="alert">${this.saveError}</p>` : nothing}
+      ${this.saveFault ? html`<dtu-unexpected-problem .detail=${this.saveFault}></dtu-unexpected-problem>` : nothing}
       ${
         this.applying
           ? html`<section class="card" aria-labelledby="apply-h">

@@ -1,13 +1,24 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { CommandEntry, Param, Text } from '../../../protocol/types';
+import { MAX_VALUE_CHARS } from '../../../protocol/validate';
 import { LanguageController } from '../../controllers/language-controller';
 import { dtuEvent } from '../../events';
 import { S } from '../../i18n/strings';
 import { asciiView, fromPlainView, hexToBytes, plainView, textToHex } from '../../logic/bytes';
-import { checkParts, maskSecrets } from '../../logic/fields';
+import { checkParts, maskSecrets, type FieldCheck } from '../../logic/fields';
 import { base, tokens } from '../../styles/shared';
 import styles from './setting-field.styles';
+
+/** A paste longer than any parameter is cut, and the field says so (with the limit). */
+const CUT: Text = {
+  en: 'The pasted text had {n} characters; only the first {max} were kept (no parameter of this module takes more).',
+  zh: '粘贴的文本有 {n} 个字符；只保留了前 {max} 个（本模块没有更长的参数）。',
+};
+const UNEXPECTED: Text = {
+  en: 'Unexpected problem while checking this value: it cannot be used. Please tell us what you entered.',
+  zh: '检查该值时出现意外问题：无法使用。请告诉我们你输入的内容。',
+};
 
 /**
  * One setting of the catalogue as a form: a control per parameter chosen by its type (enum → select,
@@ -28,6 +39,8 @@ export class DtuSettingField extends LitElement {
   @property({ type: Boolean }) changed = false;
 
   @state() private revealed = false;
+  /** Per parameter: the length of a paste that was cut to MAX_VALUE_CHARS. */
+  @state() private cut: ReadonlyMap<number, number> = new Map();
 
   private readonly i18n = new LanguageController(this);
 
@@ -37,7 +50,11 @@ export class DtuSettingField extends LitElement {
 
   private emit(index: number, value: string): void {
     const parts = [...this.parts];
-    parts[index] = value;
+    const cut = new Map(this.cut);
+    if (value.length > MAX_VALUE_CHARS) cut.set(index, value.length);
+    else cut.delete(index);
+    this.cut = cut;
+    parts[index] = value.length > MAX_VALUE_CHARS ? value.slice(0, MAX_VALUE_CHARS) : value;
     this.dispatchEvent(dtuEvent('dtu-edit', { name: this.entry.name, parts }));
   }
 
@@ -45,9 +62,18 @@ export class DtuSettingField extends LitElement {
     return (e: Event) => this.emit(index, (e.target as HTMLInputElement | HTMLSelectElement).value);
   }
 
+  /** The field's check; a fault inside it is a message on the field, never a broken view. */
+  private check(): FieldCheck {
+    try {
+      return checkParts(this.entry, this.parts);
+    } catch {
+      return { errors: this.entry.params.map(() => undefined), canonical: undefined, whole: UNEXPECTED };
+    }
+  }
+
   override render() {
     const entry = this.entry;
-    const check = checkParts(entry, this.parts);
+    const check = this.check();
     const invalid = check.canonical === undefined;
     const factory = entry.default ?? '';
     return html`<fieldset
@@ -99,8 +125,16 @@ export class DtuSettingField extends LitElement {
     const id = `p${i}`;
     const errId = `e${i}`;
     const value = this.parts[i] ?? '';
-    const describedBy = error ? errId : nothing;
-    const msg = error ? html`<span class="msg" id=${errId}>${this.t(error)}</span>` : nothing;
+    // Shown while the field still holds the cut text (a revert or another edit ends it).
+    const cut = (this.parts[i] ?? '').length === MAX_VALUE_CHARS ? this.cut.get(i) : undefined;
+    const describedBy = error || cut !== undefined ? errId : nothing;
+    const msg =
+      error || cut !== undefined
+        ? html`<span class="msg" id=${errId}
+            >${cut !== undefined ? this.i18n.f(CUT, { n: cut, max: MAX_VALUE_CHARS }) : ''}
+            ${error ? this.t(error) : ''}</span
+          >`
+        : nothing;
     const type = p.type;
     const label = html`<label for=${id}>${this.t(p.label)}</label>`;
     const invalid = error ? 'true' : 'false';
