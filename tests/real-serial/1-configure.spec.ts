@@ -82,13 +82,15 @@ test('configure through the real serial stack, then check the module from Node o
     await page.getByTestId('review-changes').click();
     const list = page.getByTestId('command-list');
     await expect(list).toContainText('AT+Z');
-    // The preview lists the commands; the session decides the order (UARTFT after the others, AT+Z last):
-    // the order actually sent is checked at the TCP end below.
+    // The preview lists the commands in the order the session sends them; the order that actually reached
+    // the module is checked at the TCP end below.
     const shown = (await list.innerText()).trim().split('\n');
-    expect(shown.at(-1)).toBe('AT+Z');
-    expect([...shown].sort()).toEqual(
-      ['AT+HEARTTM=45', 'AT+SOCKA=TCP,demo.usr.cn,2318', 'AT+UARTFT=200', 'AT+Z'].sort(),
-    );
+    expect(shown).toEqual(['AT+SOCKA=TCP,demo.usr.cn,2318', 'AT+HEARTTM=45', 'AT+UARTFT=200', 'AT+Z']);
+    // A new packing interval changes how the module is reached: flagged, and confirmed before Apply.
+    const risky = page.getByTestId('risky-changes');
+    await expect(risky.locator('li[data-risk="uartft"]')).toContainText('50 → 200 ms');
+    await expect(page.getByTestId('apply')).toBeDisabled();
+    await page.getByTestId('risk-confirm').check();
   });
 
   await step(env, 'apply: write, AT+Z, re-entry with the new UARTFT, read-back', async () => {

@@ -32,6 +32,18 @@ describe('config store shared by the views', () => {
     expect([...s.draft.keys()]).toEqual(['WKMOD']);
   });
 
+  it('drops the last apply report at a new edit, keeps the last link check for the dashboard', () => {
+    const s = new ConfigStore();
+    const report = { results: [], snapshot: {}, restarted: false, confirmed: {} };
+    s.setReport(report);
+    s.setLinkProof({ kind: 'stopped', report });
+    s.edit('HEARTTM', ['5'], '30');
+    expect(s.report).toBeUndefined();
+    expect(s.linkProof?.kind).toBe('stopped');
+    s.forgetDevice();
+    expect(s.linkProof).toBeUndefined();
+  });
+
   it('forgets the device but keeps edits when another module is connected', () => {
     const s = new ConfigStore();
     s.setDevice({ WKMOD: 'NET' });

@@ -3,6 +3,7 @@ import type { ReactiveControllerHost } from 'lit';
 import type { Text } from '../../protocol/types';
 import { languageContext } from '../context';
 import { format, pick, type Lang } from '../i18n/language';
+import { pluralize, type Plural } from '../i18n/plural';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
@@ -37,5 +38,10 @@ export class LanguageController {
   /** A text with `{name}` placeholders filled. */
   f(text: Text, values: Readonly<Record<string, string | number>>): string {
     return format(text, this.current, values);
+  }
+
+  /** A count message in the form for `n` (i18n/plural.ts): "Review 1 change", "Review 3 changes". */
+  p(text: Plural, n: number, values: Readonly<Record<string, string | number>> = {}): string {
+    return pluralize(text, this.current, n, values);
   }
 }

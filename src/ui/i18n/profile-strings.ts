@@ -233,6 +233,27 @@ export const P = {
       'Nothing from this link has been saved or sent to a device. Review it, then choose what to do.',
       '此链接中的内容尚未保存，也未发送到任何设备。请先查看，再决定如何处理。',
     ),
+    /** The status line once something happened (it follows the apply report). */
+    savedOnly: t(
+      'Saved in this browser. Nothing from this link has been sent to a device.',
+      '已保存在本浏览器中。此链接中的内容尚未发送到任何设备。',
+    ),
+    appliedChecking: t(
+      'Written to the connected device at {time}. Checking that its links come up…',
+      '已于 {time} 写入已连接的设备。正在检查连接能否建立…',
+    ),
+    appliedOk: t(
+      'Applied to the connected device at {time}. The result is below.',
+      '已于 {time} 写入已连接的设备并生效，结果见下方。',
+    ),
+    appliedWarn: t(
+      'Written to the connected device at {time}, but not everything works: see the result below.',
+      '已于 {time} 写入已连接的设备，但并非一切正常：请查看下方结果。',
+    ),
+    appliedError: t(
+      'Sent to the connected device at {time}, but some settings were not applied: see the result below.',
+      '已于 {time} 发送到已连接的设备，但部分参数未生效：请查看下方结果。',
+    ),
     error: t('This link cannot be opened', '无法打开此链接'),
     name: t('Name', '名称'),
     notes: t('Notes', '备注'),

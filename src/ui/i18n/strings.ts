@@ -10,6 +10,8 @@
  */
 import { CONTROLS, quoteControl } from '../../protocol/controls';
 import type { Text } from '../../protocol/types';
+import { NOT_A_7S4 } from '../not-a-7s4/strings';
+import { plural } from './plural';
 
 const t = (en: string, zh: string): Text => ({ en, zh });
 
@@ -74,6 +76,7 @@ export const S = {
     status: t('Reading status', '正在读取状态'),
     read: t('Reading settings', '正在读取参数'),
     apply: t('Writing settings', '正在写入参数'),
+    links: t('Checking the links', '正在检查连接'),
     manage: t('Running', '正在执行'),
     sms: t('Sending SMS', '正在发送短信'),
     raw: t('Sending', '正在发送'),
@@ -137,6 +140,7 @@ export const S = {
       'bad-settings': t('Line settings refused', '串口参数不被接受'),
       'no-answer': t('The module does not answer', '模块无应答'),
       'device-error': t('The module answered with an error', '模块返回错误'),
+      'not-a-7s4': NOT_A_7S4.kind,
       unknown: t('Something went wrong', '出现错误'),
     },
     detail: t('Details: {detail}', '详细信息：{detail}'),
@@ -246,7 +250,7 @@ export const S = {
     ascii: t('As ASCII', 'ASCII 形式'),
     asciiHint: t('Bytes outside printable ASCII show as ·', '不可打印字节显示为 ·'),
     socketTab: t('Socket {s}', 'Socket {s}'),
-    reviewChanges: t('Review {n} changes', '检查 {n} 项修改'),
+    reviewChanges: plural(t('Review 1 change', '检查 1 项修改'), t('Review {n} changes', '检查 {n} 项修改')),
     sms: t(
       'The module has no stored SMS settings. It answers password AT commands sent by SMS ("usr.cnAT+VER", manual 3.1.5) with the command password below, and sends SMS with AT+SMSEND: use the SMS sender in Tools.',
       '模块没有需要保存的短信参数。它会回复以命令密码开头的短信 AT 指令（如“usr.cnAT+VER”，手册 3.1.5），并可用 AT+SMSEND 发送短信：请使用“工具”中的短信发送。',
@@ -283,7 +287,10 @@ export const S = {
       'After writing, the module is restarted (AT+Z) so the new values take effect, and every value is read back.',
       '写入后模块会重启（AT+Z）使新值生效，并逐项回读确认。',
     ),
-    apply: t('Write {n} changes to the module', '向模块写入 {n} 项修改'),
+    apply: plural(
+      t('Write 1 change to the module', '向模块写入 1 项修改'),
+      t('Write {n} changes to the module', '向模块写入 {n} 项修改'),
+    ),
     discard: t('Discard all changes', '放弃全部修改'),
     discardOne: t('Discard', '放弃'),
     invalid: t(
@@ -309,10 +316,24 @@ export const S = {
       rejected: t('Rejected', '被拒绝'),
       'not-reached': t('Not reached', '未执行'),
     },
-    allApplied: t('All {n} settings were applied.', '{n} 项参数全部生效。'),
-    someFailed: t(
-      '{failed} of {n} settings were not applied. You can put back the values from before the write.',
-      '{n} 项中有 {failed} 项未生效。可以恢复写入前的值。',
+    allApplied: plural(
+      t('The setting was applied.', '该项参数已生效。'),
+      t('All {n} settings were applied.', '{n} 项参数已生效。'),
+    ),
+    /** Plural on `{failed}` (passed as `n`). */
+    someFailed: plural(
+      t(
+        '{n} of {total} settings was not applied. You can put back the values from before the write.',
+        '{total} 项中有 {n} 项未生效。可以恢复写入前的值。',
+      ),
+      t(
+        '{n} of {total} settings were not applied. You can put back the values from before the write.',
+        '{total} 项中有 {n} 项未生效。可以恢复写入前的值。',
+      ),
+    ),
+    oneFailed: t(
+      'The setting was not applied. You can put back the value from before the write.',
+      '该项参数未生效。可以恢复写入前的值。',
     ),
     restore: t('Restore previous values', '恢复写入前的值'),
     applyFailed: t('The write stopped: {error}', '写入中断：{error}'),

@@ -12,9 +12,12 @@ import type {
   ApplyReport,
   CommandOutcome,
   ConnectRequest,
+  DeviceFact,
   DeviceStatus,
   Identity,
+  LinkProof,
   ManageAction,
+  ProveLinksOptions,
   RawReply,
   SessionService,
   TrafficEntry,
@@ -31,6 +34,7 @@ export class LazySession implements SessionService {
   private inner: SessionService | undefined;
   private listeners: ((s: UiSessionState) => void)[] = [];
   private trafficListeners: ((e: TrafficEntry) => void)[] = [];
+  private factListeners: ((f: DeviceFact) => void)[] = [];
   readonly webSerialAvailable = hasWebSerial();
 
   constructor(private readonly load: () => Promise<Backend>) {}
@@ -55,6 +59,13 @@ export class LazySession implements SessionService {
 
   traffic(): readonly TrafficEntry[] {
     return this.inner?.traffic() ?? [];
+  }
+
+  onFact(listener: (fact: DeviceFact) => void): () => void {
+    this.factListeners = [...this.factListeners, listener];
+    return () => {
+      this.factListeners = this.factListeners.filter((l) => l !== listener);
+    };
   }
 
   exportLog(): string {
@@ -99,6 +110,10 @@ export class LazySession implements SessionService {
     return this.need().apply(values, onProgress, signal);
   }
 
+  proveLinks(options?: ProveLinksOptions): Promise<LinkProof> {
+    return this.need().proveLinks(options);
+  }
+
   manage(action: ManageAction, signal?: AbortSignal): Promise<CommandOutcome> {
     return this.need().manage(action, signal);
   }
@@ -130,6 +145,9 @@ export class LazySession implements SessionService {
       });
       this.inner.onTraffic((e) => {
         for (const l of this.trafficListeners) l(e);
+      });
+      this.inner.onFact((f) => {
+        for (const l of this.factListeners) l(f);
       });
     }
     return this.inner;

@@ -28,7 +28,7 @@ import {
   type DeviceMemory,
   type KnownDevice,
 } from '../device-memory/device-memory';
-import { problemFrom } from '../logic/problems';
+import { problemFrom, sessionProblemKind } from '../logic/problems';
 import type {
   ApplyPhase,
   ApplyProgress,
@@ -36,13 +36,16 @@ import type {
   CommandOutcome,
   ConnectRequest,
   DeviceError,
+  DeviceFact,
   DeviceStatus,
   Identity,
   LinkFlag,
+  LinkProof,
   ManageAction,
   OperationName,
   Problem,
   ProblemKind,
+  ProveLinksOptions,
   RawReply,
   SessionService,
   SettingOutcome,
@@ -59,32 +62,17 @@ const OPERATIONS: Readonly<Record<SessionOperation, OperationName>> = {
   identify: 'identify',
   'read-all': 'read',
   apply: 'apply',
-  'prove-links': 'apply',
+  'prove-links': 'links',
   restart: 'manage',
   manage: 'manage',
   sms: 'sms',
   raw: 'raw',
 };
 
-/** Session error codes as help kinds; port failures keep the port's own kind. */
+/** Session error codes as help kinds (logic/problems.ts); port failures keep the port's own kind. */
 function problemKind(error: SessionError): ProblemKind {
   if (error.port) return error.port.kind;
-  switch (error.code) {
-    case 'port':
-      return 'disconnected';
-    case 'timeout':
-    case 'not-answering':
-    case 'garbled':
-    case 'restart-timeout':
-    case 'baud-not-found':
-      return 'no-answer';
-    case 'at-error':
-    case 'verify-mismatch':
-    case 'invalid-value':
-      return 'device-error';
-    default:
-      return 'unknown';
-  }
+  return sessionProblemKind(error.code) ?? 'unknown';
 }
 
 export function problemOf(error: SessionError): Problem {
@@ -176,6 +164,7 @@ export class SessionAdapter implements SessionService {
   private key: string | undefined;
   private listeners: ((s: UiSessionState) => void)[] = [];
   private trafficListeners: ((e: TrafficEntry) => void)[] = [];
+  private factListeners: ((f: DeviceFact) => void)[] = [];
   private unwire: () => void = () => undefined;
   private openedAt = 0;
 
@@ -207,9 +196,11 @@ export class SessionAdapter implements SessionService {
       const entry = this.entry(e);
       for (const l of this.trafficListeners) l(entry);
     });
+    const offFact = session.onFact((f) => this.tellFact(f));
     this.unwire = () => {
       offState();
       offLog();
+      offFact();
     };
   }
 
@@ -445,11 +436,51 @@ export class SessionAdapter implements SessionService {
     };
   }
 
+  async proveLinks(options: ProveLinksOptions = {}): Promise<LinkProof> {
+    const { signal, onProgress, timeoutMs, pollMs } = options;
+    const proof = await this.session.proveLinks({
+      ...(signal ? { signal } : {}),
+      ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+      ...(pollMs !== undefined ? { pollMs } : {}),
+      // The session reports its settings reads as steps, then `links` with sockets up of sockets watched.
+      onProgress: (p) => {
+        if (p.step === 'links') onProgress?.(p.done, p.total);
+      },
+    });
+    return {
+      sockets: proof.sockets.map((s) => ({ ...s })),
+      mode: proof.mode,
+      sysinfo: proof.sysinfo,
+      signal: proof.signal,
+      watchedMs: proof.watchedMs,
+    };
+  }
+
   async manage(action: ManageAction, signal?: AbortSignal): Promise<CommandOutcome> {
     const outcome = await this.outcome(this.session.manage(action, signal ? { signal } : {}));
     // RELD and CLEAR may bring another UART: the session reopened at the one that answers.
     if (outcome.ok) this.learn({ line: this.session.uart });
+    // RELD and CLEAR rewrite every stored setting. The session tells so for the terminal's lines; for the
+    // operation it is told here (a second `stale` fact changes nothing).
+    if (outcome.ok && (action === 'RELD' || action === 'CLEAR')) {
+      this.tellFact({
+        kind: 'stale',
+        at: this.clock.now(),
+        reason: action === 'RELD' ? 'reload' : 'factory',
+      });
+    }
     return outcome;
+  }
+
+  onFact(listener: (fact: DeviceFact) => void): () => void {
+    this.factListeners = [...this.factListeners, listener];
+    return () => {
+      this.factListeners = this.factListeners.filter((l) => l !== listener);
+    };
+  }
+
+  private tellFact(fact: DeviceFact): void {
+    for (const l of this.factListeners) l(fact);
   }
 
   sendSms(number: string, text: string, signal?: AbortSignal): Promise<CommandOutcome> {

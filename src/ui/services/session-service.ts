@@ -5,6 +5,8 @@
  *
  * Values are canonical (the parameter text of the set command, architecture.md "Canonical value").
  */
+import type { Signal } from '../../protocol/signal';
+import type { SysinfoResult } from '../../protocol/sysinfo';
 import type { Text } from '../../protocol/types';
 import type { UartSettings } from '../../protocol/uart';
 
@@ -25,7 +27,17 @@ export interface ConnectRequest {
 }
 
 /** Operations that take a while and report progress. */
-export type OperationName = 'detect' | 'identify' | 'status' | 'read' | 'apply' | 'manage' | 'sms' | 'raw';
+export type OperationName =
+  | 'detect'
+  | 'identify'
+  | 'status'
+  | 'read'
+  | 'apply'
+  /** The link check after an apply (`proveLinks`). */
+  | 'links'
+  | 'manage'
+  | 'sms'
+  | 'raw';
 
 /**
  * Why something failed, as far as help goes. The port kinds are those of `serial/port-error.ts`
@@ -45,6 +57,11 @@ export type ProblemKind =
   | 'no-answer'
   /** The module answered with an error where it should not. */
   | 'device-error'
+  /**
+   * Something answered, but not as a USR-LTE-7S4 does (session `not-a-7s4`): OK to everything, another
+   * command's answer, only an echo. Wrong port or device, a loopback, another product.
+   */
+  | 'not-a-7s4'
   | 'unknown';
 
 /** `failed {error, advice}` of architecture.md, plus the kind that picks the help page. */
@@ -149,6 +166,65 @@ export interface ApplyReport {
   readonly confirmed: Readonly<Record<string, string>>;
 }
 
+/**
+ * Link proof after an apply (session/ops/link-proof.ts): per socket, up (and after how long) or down with
+ * the likeliest reason the module lets us know. `disabled`: SOCKxEN=OFF or not NET; `on-demand`: a short
+ * connection, which connects only when serial data comes.
+ */
+export type LinkVerdict = 'up' | 'down' | 'on-demand' | 'disabled';
+/** SYSINFO no service · CSQ too weak · network fine, the server could not be reached. */
+export type LinkDownReason = 'no-service' | 'weak-signal' | 'server-unreachable';
+
+export interface SocketProof {
+  readonly socket: 'A' | 'B' | 'C' | 'D';
+  readonly verdict: LinkVerdict;
+  /** The socket's server as set (`TCP,host,port`). */
+  readonly server: string | undefined;
+  /** ms from the start of the watch until SOCKxLK read ON. */
+  readonly upAfterMs?: number;
+  readonly reason?: LinkDownReason;
+}
+
+export interface LinkProof {
+  readonly sockets: readonly SocketProof[];
+  /** WKMOD as read. */
+  readonly mode: string | undefined;
+  /** SYSINFO and CSQ when a socket stayed down, decoded (protocol/sysinfo.ts, protocol/signal.ts). */
+  readonly sysinfo?: SysinfoResult | undefined;
+  readonly signal?: Signal | undefined;
+  /** How long the watch ran, ms. */
+  readonly watchedMs: number;
+}
+
+export interface ProveLinksOptions {
+  /** How long to wait for the links (the session's default: 45 s). */
+  readonly timeoutMs?: number;
+  readonly pollMs?: number;
+  readonly signal?: AbortSignal;
+  /** `done` of `total` sockets up so far. */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+/**
+ * What the session learned about the device's settings, as it happened (`src/session/state.ts`
+ * `DeviceFact`, the same shape): `value` — the device answered a query with `value` (`read`), or accepted
+ * a set with OK and it was not read back (`set`), through an operation or the terminal; `stale` — every
+ * setting may have changed (AT+RELD, AT+CLEAR, a firmware update). `at` is the session's clock. The UI's
+ * device model (ui/device-model/) is fed from these.
+ */
+export type DeviceFact =
+  | {
+      readonly kind: 'value';
+      readonly name: string;
+      /** Canonical value. */
+      readonly value: string;
+      readonly at: number;
+      readonly source: 'read' | 'set';
+      /** Typed by the person in the terminal, rather than an operation of the app. */
+      readonly terminal: boolean;
+    }
+  | { readonly kind: 'stale'; readonly at: number; readonly reason: 'reload' | 'factory' | 'update' };
+
 /** Management actions (manual 3.1.7.3, .4, .13–.15). */
 export type ManageAction = 'Z' | 'REBOOT' | 'CFGTF' | 'RELD' | 'CLEAR';
 
@@ -197,6 +273,11 @@ export interface SessionService {
     onProgress?: (progress: ApplyProgress) => void,
     signal?: AbortSignal,
   ): Promise<ApplyReport>;
+  /**
+   * Watches the links after an apply (SOCKxLK of every enabled socket, for a bounded time) and says per
+   * socket up or down and why, as far as the module tells (SYSINFO, CSQ).
+   */
+  proveLinks(options?: ProveLinksOptions): Promise<LinkProof>;
   manage(action: ManageAction, signal?: AbortSignal): Promise<CommandOutcome>;
   /** AT+SMSEND with `text` as the person wrote it (plain; the session escapes `, = ?` CR LF). */
   sendSms(number: string, text: string, signal?: AbortSignal): Promise<CommandOutcome>;
@@ -213,6 +294,11 @@ export interface SessionService {
 
   traffic(): readonly TrafficEntry[];
   onTraffic(listener: (entry: TrafficEntry) => void): () => void;
+  /**
+   * Every value the session learns about the device's settings (operations, terminal queries and sets,
+   * password AT), across connects; returns the unsubscribe function.
+   */
+  onFact(listener: (fact: DeviceFact) => void): () => void;
   /** The traffic log as the session exports it (JSON lines, replayable). */
   exportLog(): string;
 }

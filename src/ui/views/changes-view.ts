@@ -1,10 +1,12 @@
-import { LitElement, html, nothing } from 'lit';
+import { ContextConsumer } from '@lit/context';
+import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { factoryDefaults, findCommand, SETTING_NAMES } from '../../protocol/catalogue';
 import type { CommandEntry } from '../../protocol/types';
 import { compareWrites } from '../../session/ops/apply-plan';
 import '../components/apply-report/apply-report';
 import '../components/progress-bar/progress-bar';
+import { simulatorContext } from '../context';
 import { LanguageController } from '../controllers/language-controller';
 import { SessionController } from '../controllers/session-controller';
 import { StoreController } from '../controllers/store-controller';
@@ -13,7 +15,13 @@ import { applyFraction, applyProgressLabel } from '../logic/apply-progress';
 import { pendingChanges, shownCommand, valuesToWrite, type PendingChange } from '../logic/diff';
 import { hasSecret, maskSecrets } from '../logic/fields';
 import { isFailure, restoreValues } from '../logic/profile-results';
-import type { ApplyProgress, ApplyReport } from '../services/session-service';
+import { ProofRunner } from '../link-proof/proof-runner';
+import '../risky-changes/risky-changes';
+import { riskKey, risksOf } from '../risky-changes/risk';
+import '../server-preview/server-preview-card';
+import { changedParts, serverPreview } from '../server-preview/server-preview';
+import { SERVER_PREVIEW } from '../server-preview/strings';
+import type { ApplyProgress, ApplyReport, UiSessionState } from '../services/session-service';
 import { base, tokens } from '../styles/shared';
 import { commandListStyles, tableStyles } from '../styles/tables';
 import { viewStyles } from './view-styles';
@@ -22,36 +30,72 @@ const SETTINGS: readonly CommandEntry[] = SETTING_NAMES.map((n) => findCommand(n
   (e): e is CommandEntry => e !== undefined,
 );
 
+/** The transport of the connection, when there is one. */
+export function transportOf(state: UiSessionState): 'serial' | 'simulator' | undefined {
+  return 'transport' in state ? state.transport : undefined;
+}
+
 /**
- * Pending changes: the edited values against the device's, with the exact AT commands; apply with progress
- * and a result per setting; restore the values from before the apply when something failed.
+ * Pending changes: the edited values against the device's, with the exact AT commands, what the server
+ * will see (server-preview/), and the changes that alter how the module is reached flagged with a
+ * confirmation before the write (risky-changes/); apply with progress and a result per setting, then the
+ * links checked when the changes can affect them (link-proof/); restore the values from before the apply
+ * when something failed.
  */
 @customElement('dtu-changes-view')
 export class DtuChangesView extends LitElement {
-  static override styles = [tokens, base, viewStyles, tableStyles, commandListStyles];
+  static override styles = [
+    tokens,
+    base,
+    viewStyles,
+    tableStyles,
+    commandListStyles,
+    css`
+      .preview h3 {
+        margin-bottom: 2px;
+      }
+    `,
+  ];
 
   private readonly i18n = new LanguageController(this);
   private readonly session = new SessionController(this);
   private readonly store = new StoreController(this);
+  private readonly simulator = new ContextConsumer(this, { context: simulatorContext });
 
   @state() private progress: ApplyProgress | undefined;
   @state() private error: string | undefined;
   @state() private reveal = false;
+  /** The risky changes the person confirmed (`riskKey`); other ones need a new confirmation. */
+  @state() private confirmedRisk: string | undefined;
+  private runner: ProofRunner | undefined;
 
   private async apply(values: Record<string, string>): Promise<void> {
     this.error = undefined;
     this.progress = { phase: 'plan', done: 0, total: Object.keys(values).length };
     const store = this.store.value;
+    this.runner?.finish();
+    const runner = new ProofRunner({
+      session: this.session.api,
+      store,
+      simulator: this.simulator.value,
+      transport: transportOf(this.session.state),
+    });
+    this.runner = runner;
+    let report: ApplyReport | undefined;
     try {
-      const report = await this.session.api.apply(values, (p) => (this.progress = p));
+      await runner.prepare();
+      report = await this.session.api.apply(values, (p) => (this.progress = p));
       store.updateDevice(report.confirmed);
       store.clearEdits(report.results.filter((r) => !isFailure(r)).map((r) => r.name));
       store.setReport(report);
     } catch (e) {
       this.error = e instanceof Error ? e.message : String(e);
+      runner.finish();
     } finally {
       this.progress = undefined;
+      this.confirmedRisk = undefined;
     }
+    if (report) await runner.run(report, { ...factoryDefaults(), ...(store.device ?? {}) });
   }
 
   private shown(entry: CommandEntry, value: string): string {
@@ -70,6 +114,14 @@ export class DtuChangesView extends LitElement {
       .sort((a, b) => compareWrites({ name: a.entry.name, to: a.to }, { name: b.entry.name, to: b.to }))
       .map((c) => shownCommand(c, this.reveal));
     const restart = changes.some((c) => c.valid && c.entry.needsRestart);
+    const risks = risksOf(
+      changes.filter((c) => c.valid).map((c) => ({ name: c.entry.name, from: c.from, to: c.to })),
+    );
+    const unconfirmed = risks.length > 0 && this.confirmedRisk !== riskKey(risks);
+    const device = { ...factoryDefaults(), ...(store.device ?? {}) };
+    const identity = store.identity ?? {};
+    const before = serverPreview(device, identity, this.reveal);
+    const after = serverPreview({ ...device, ...valuesToWrite(changes) }, identity, this.reveal);
     return html`
       ${store.device ? nothing : html`<p class="notice">${t(S.changes.notRead)}</p>`}
       <div class="table-wrap card">
@@ -118,16 +170,26 @@ export class DtuChangesView extends LitElement {
       <pre data-testid="command-list" aria-label=${t(S.changes.commandsHeading)}>
 ${[...commands, ...(restart ? ['AT+Z'] : [])].join('\n')}</pre>
       ${restart ? html`<p class="muted">${t(S.changes.restartNote)}</p>` : nothing}
+      <section class="card preview" aria-labelledby="preview-h" data-testid="server-preview">
+        <h3 id="preview-h">${t(SERVER_PREVIEW.heading)}</h3>
+        <p class="muted small">${t(SERVER_PREVIEW.intro)}</p>
+        <dtu-server-preview .preview=${after} .changed=${changedParts(before, after)}></dtu-server-preview>
+      </section>
       ${invalid ? html`<p class="notice error" role="alert">${t(S.changes.invalid)}</p>` : nothing}
+      <dtu-risky-changes
+        .risks=${risks}
+        .confirmed=${!unconfirmed}
+        @dtu-risk-confirm=${(e: CustomEvent<boolean>) => (this.confirmedRisk = e.detail ? riskKey(risks) : undefined)}
+      ></dtu-risky-changes>
       <div class="actions">
         <button
           class="primary"
           type="button"
           data-testid="apply"
-          ?disabled=${invalid || busy || !this.session.ready}
+          ?disabled=${invalid || busy || unconfirmed || !this.session.ready}
           @click=${() => void this.apply(valuesToWrite(changes))}
         >
-          ${this.i18n.f(S.changes.apply, { n: changes.length })}
+          ${this.i18n.p(S.changes.apply, changes.length)}
         </button>
         <button type="button" ?disabled=${busy} @click=${() => store.revertAll()}>
           ${t(S.changes.discard)}
@@ -153,6 +215,9 @@ ${[...commands, ...(restart ? ['AT+Z'] : [])].join('\n')}</pre>
       <h3 id="result-h">${this.i18n.t(S.changes.resultHeading)}</h3>
       <dtu-apply-report
         .report=${report}
+        .proof=${this.store.value.linkProof}
+        .expected=${serverPreview({ ...factoryDefaults(), ...(this.store.value.device ?? {}) }, this.store.value.identity ?? {}, this.reveal)}
+        @dtu-proof-stop=${() => ProofRunner.current?.stop()}
         .reveal=${this.reveal}
         .restoreDisabled=${this.progress !== undefined || !this.session.ready}
         @dtu-restore=${() => void this.apply(restoreValues(report))}

@@ -9,6 +9,9 @@ import { SessionController } from '../controllers/session-controller';
 import { StoreController } from '../controllers/store-controller';
 import { S } from '../i18n/strings';
 import { langTag } from '../i18n/language';
+import { causeText, findingsOf } from '../link-proof/findings';
+import { LINK_PROOF } from '../link-proof/strings';
+import { deviceText } from '../device-text/device-text';
 import { netBlinksFor } from '../logic/leds';
 import type { LinkFlag } from '../services/session-service';
 import { base, tokens } from '../styles/shared';
@@ -70,6 +73,11 @@ export class DtuDashboardView extends LitElement {
         background: transparent;
         border: 2px dashed #8592a3;
       }
+      .why {
+        grid-column: 2;
+        color: var(--dtu-warn);
+        overflow-wrap: anywhere;
+      }
       .leds {
         display: flex;
         flex-wrap: wrap;
@@ -113,6 +121,27 @@ export class DtuDashboardView extends LitElement {
     }
   }
 
+  /**
+   * Why socket `s` is down, from the last link check after an apply, while the link is still down and the
+   * socket still points at the server that was checked.
+   */
+  private downReason(
+    s: (typeof LETTERS)[number],
+    flag: LinkFlag,
+    server: string | undefined,
+  ): string | undefined {
+    const check = this.store.value.linkProof;
+    if (flag === 'ON' || check?.kind !== 'done') return undefined;
+    const found = findingsOf(check.proof, check.trace).find((f) => f.socket === s);
+    if (found?.verdict !== 'down' || !found.cause || (server !== undefined && found.server !== server))
+      return undefined;
+    const lang = this.i18n.lang;
+    return this.i18n.f(LINK_PROOF.lastCheck, {
+      time: new Date(check.at).toLocaleTimeString(langTag(lang), { hour12: false }),
+      cause: causeText(found.cause, lang),
+    });
+  }
+
   private linkText(flag: LinkFlag, enabled: boolean): string {
     if (!enabled) return this.i18n.t(S.dashboard.linkDisabled);
     return this.i18n.t(
@@ -127,6 +156,8 @@ export class DtuDashboardView extends LitElement {
     const store = this.store.value;
     const id = store.identity;
     const status = store.status;
+    // Settings as the device model knows them (device-model/): a terminal set shows here too.
+    const known: Readonly<Record<string, string>> = { ...status?.value.settings, ...store.device };
     const sysinfo = status?.value.sysinfo === undefined ? undefined : parseSysinfo(status.value.sysinfo);
     const signal = signalOf(status?.value.csq, sysinfo);
     const dash = t(S.dashboard.unknown);
@@ -161,13 +192,13 @@ export class DtuDashboardView extends LitElement {
           <h3 id="h-id">${t(S.dashboard.identity)}</h3>
           <dl class="stacked" data-testid="identity">
             <dt>${t(S.dashboard.version)}</dt>
-            <dd>${id?.version || dash}</dd>
+            <dd>${id?.version ? deviceText(id.version) : dash}</dd>
             <dt>${t(S.dashboard.sn)}</dt>
-            <dd>${id?.sn || dash}</dd>
+            <dd>${id?.sn ? deviceText(id.sn) : dash}</dd>
             <dt>${t(S.dashboard.imei)}</dt>
-            <dd>${id?.imei || dash}</dd>
+            <dd>${id?.imei ? deviceText(id.imei) : dash}</dd>
             <dt>${t(S.dashboard.iccid)}</dt>
-            <dd>${id?.iccid || dash}</dd>
+            <dd>${id?.iccid ? deviceText(id.iccid) : dash}</dd>
           </dl>
         </section>
         <section class="card" aria-labelledby="h-net">
@@ -188,7 +219,7 @@ export class DtuDashboardView extends LitElement {
                       ></dtu-signal-bars>
                       <span
                         >${t(signal.text)}<br /><span class="muted small"
-                          >${f(S.dashboard.raw, { value: status?.value.csq ?? '' })}</span
+                          >${f(S.dashboard.raw, { value: deviceText(status?.value.csq ?? '') })}</span
                         ></span
                       >
                     </span>`
@@ -196,7 +227,7 @@ export class DtuDashboardView extends LitElement {
               }
             </dd>
             <dt>${t(S.dashboard.workMode)}</dt>
-            <dd>${status?.value.settings['WKMOD'] || dash}</dd>
+            <dd>${deviceText(known['WKMOD'] ?? '') || dash}</dd>
           </dl>
         </section>
         <section class="card" aria-labelledby="h-sock">
@@ -204,11 +235,13 @@ export class DtuDashboardView extends LitElement {
           <ul class="sockets" data-testid="sockets">
             ${LETTERS.map((s) => {
               const flag = status?.value.links[s] ?? 'unknown';
-              const enabled = status ? status.value.settings[`SOCK${s}EN`] === 'ON' : true;
+              const enabled = status ? known[`SOCK${s}EN`] === 'ON' : true;
+              const why = enabled ? this.downReason(s, flag, known[`SOCK${s}`]) : undefined;
               return html`<li data-socket=${s} data-link=${enabled ? flag : 'disabled'}>
                 <span class="link-dot ${enabled ? flag : 'disabled'}" aria-hidden="true"></span>
                 <strong>${f(S.dashboard.socket, { s })}: ${this.linkText(flag, enabled)}</strong>
-                <span class="muted small mono">${status?.value.settings[`SOCK${s}`] ?? ''}</span>
+                <span class="muted small mono">${deviceText(known[`SOCK${s}`] ?? '')}</span>
+                ${why ? html`<span class="why small" data-testid="link-why">${why}</span>` : nothing}
               </li>`;
             })}
           </ul>

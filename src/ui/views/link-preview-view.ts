@@ -5,6 +5,7 @@ import { describeThrown } from '../../profile/import/report';
 import { visibleText } from '../../protocol/visible-text';
 import { StorageError } from '../../storage';
 import '../components/profile-apply/profile-apply';
+import type { ApplyStatus } from '../components/profile-apply/profile-apply';
 import '../components/profile-compare/profile-compare';
 import '../components/profile-device/profile-device';
 import { saveNewProfile } from '../components/profile-store/profile-saving';
@@ -13,9 +14,13 @@ import '../components/profile-values/profile-values';
 import { LanguageController } from '../controllers/language-controller';
 import '../import/unexpected-problem';
 import { StoreController } from '../controllers/store-controller';
+import '../device-model/model-note';
+import { MODEL } from '../device-model/strings';
 import { P } from '../i18n/profile-strings';
 import { compareValues } from '../logic/profile-compare';
 import { formatTime, problemText, settingLabel } from '../logic/profile-format';
+import { langTag } from '../i18n/language';
+import { summarize } from '../link-proof/findings';
 import { base, tokens } from '../styles/shared';
 import { viewStyles } from './view-styles';
 
@@ -67,6 +72,8 @@ export class DtuLinkPreviewView extends LitElement {
   /** A fault inside the app while saving: shown as "unexpected problem", its detail only to copy. */
   @state() private saveFault: string | undefined;
   @state() private saving = false;
+  /** Where the last apply of this link stands (the status line follows the report). */
+  @state() private applyStatus: ApplyStatus | undefined;
 
   private readonly i18n = new LanguageController(this);
   private readonly store = new StoreController(this);
@@ -79,6 +86,7 @@ export class DtuLinkPreviewView extends LitElement {
       this.saved = undefined;
       this.saveError = undefined;
       this.saveFault = undefined;
+      this.applyStatus = undefined;
       void this.decode(this.fragment);
     }
   }
@@ -141,7 +149,7 @@ export class DtuLinkPreviewView extends LitElement {
     const device = this.store.available ? this.store.value.device : undefined;
     const secrets = result.includesSecrets ? withheldSecrets(p) : [];
     return html`
-      <p class="notice" data-testid="link-safe">${t(P.link.safe)}</p>
+      ${this.statusLine()}
       <section class="card" aria-labelledby="link-name-h">
         <dl>
           <dt id="link-name-h">${t(P.link.name)}</dt>
@@ -175,6 +183,7 @@ export class DtuLinkPreviewView extends LitElement {
               <dtu-profile-apply
                 .values=${p.values}
                 .profileName=${p.name}
+                @dtu-apply-status=${(e: CustomEvent<ApplyStatus>) => (this.applyStatus = e.detail)}
                 @dtu-close=${() => (this.applying = false)}
               ></dtu-profile-apply>
             </section>`
@@ -199,6 +208,7 @@ export class DtuLinkPreviewView extends LitElement {
           ? html`<section class="card" aria-labelledby="diff-h" data-testid="link-diff">
               <h3 id="diff-h">${t(P.link.diffHeading)}</h3>
               <p class="muted">${t(P.compare.deviceNote)}</p>
+              <dtu-model-note quiet readable .lead=${t(MODEL.compare.note)}></dtu-model-note>
               <dtu-profile-compare
                 .rows=${compareValues(p.values, device, { leftOnly: true })}
                 .leftLabel=${t(P.apply.to)}
@@ -216,6 +226,39 @@ export class DtuLinkPreviewView extends LitElement {
         ></dtu-profile-values>
       </section>
     `;
+  }
+
+  /**
+   * What has happened to this link: nothing yet (not saved, not sent), saved only, or applied — then the
+   * line follows the apply report's summary (checking the links, applied, not everything works, failed).
+   */
+  private statusLine(): TemplateResult {
+    const t = this.i18n.t.bind(this.i18n);
+    const status = this.applyStatus;
+    if (!status) {
+      return html`<p class="notice" data-testid="link-safe" data-status=${this.saved ? 'saved' : 'new'}>
+        ${t(this.saved ? P.link.savedOnly : P.link.safe)}
+      </p>`;
+    }
+    const time = new Date(status.at).toLocaleTimeString(langTag(this.i18n.lang), { hour12: false });
+    // The link check goes on after the apply element is closed: the store has where it is.
+    const proof = this.store.available ? this.store.value.linkProof : undefined;
+    const tone = summarize(status.report, proof, this.i18n.lang).tone;
+    const text = {
+      checking: P.link.appliedChecking,
+      ok: P.link.appliedOk,
+      warn: P.link.appliedWarn,
+      error: P.link.appliedError,
+    }[tone];
+    const colour = tone === 'ok' ? 'ok' : tone === 'error' ? 'error' : '';
+    return html`<p
+      class="notice ${colour}"
+      role="status"
+      data-testid="link-safe"
+      data-status=${`applied-${tone}`}
+    >
+      ${this.i18n.f(text, { time })}
+    </p>`;
   }
 
   private startApply(): void {

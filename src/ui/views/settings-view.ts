@@ -5,6 +5,10 @@ import type { CommandEntry } from '../../protocol/types';
 import '../components/progress-bar/progress-bar';
 import '../components/setting-field/setting-field';
 import { LanguageController } from '../controllers/language-controller';
+import '../device-model/model-note';
+import { markerOf, shortTime } from '../device-model/provenance';
+import { MODEL } from '../device-model/strings';
+import '../keep-work/draft-note';
 import { SessionController } from '../controllers/session-controller';
 import { StoreController } from '../controllers/store-controller';
 import type { DtuEditEvent, DtuRevertEvent } from '../events';
@@ -95,8 +99,12 @@ export class DtuSettingsView extends LitElement {
   private autoRead = false;
 
   override updated(): void {
-    // Read once on arrival when connected and nothing was read yet.
-    if (!this.autoRead && this.session.ready && this.store.available && !this.store.value.device) {
+    // Read once on arrival when connected and nothing was read yet (values the model marks as possibly
+    // changed stay shown, marked, until the person reads again).
+    const summary = this.store.available ? this.store.value.model.summary() : undefined;
+    const nothingRead =
+      summary !== undefined && summary.lastReadAt === undefined && summary.stale.length === 0;
+    if (!this.autoRead && this.session.ready && nothingRead) {
       this.autoRead = true;
       void this.read();
     }
@@ -134,8 +142,15 @@ export class DtuSettingsView extends LitElement {
       .entry=${entry}
       .parts=${parts}
       .device=${store.device?.[entry.name]}
+      .provenance=${this.marker(entry.name)}
       ?changed=${store.draft.has(entry.name)}
     ></dtu-setting-field>`;
+  }
+
+  /** Where the device's value of `name` came from (device-model/), or undefined when not known. */
+  private marker(name: string) {
+    const known = this.store.value.model.get(name);
+    return known ? markerOf(known, this.i18n.lang) : undefined;
   }
 
   private sectionBody(info: SectionInfo, entries: readonly CommandEntry[]): TemplateResult {
@@ -186,6 +201,8 @@ export class DtuSettingsView extends LitElement {
     const store = this.store.value;
     const changes = pendingChanges(SETTINGS, store.device, factoryDefaults(), store.draft);
     const invalid = changes.filter((c) => !c.valid).length;
+    const lastReadAt = store.model.summary().lastReadAt;
+    const read = lastReadAt !== undefined;
     return html`
       <div class="head">
         <h2>${t(S.settings.heading)}</h2>
@@ -210,9 +227,12 @@ export class DtuSettingsView extends LitElement {
           : nothing
       }
       ${this.readError ? html`<p class="notice error" role="alert">${this.readError}</p>` : nothing}
-      <p class=${`notice ${store.device ? 'ok' : ''}`} data-testid="settings-source">
-        ${t(store.device ? S.settings.readAt : S.settings.notRead)}
+      <p class=${`notice ${read ? 'ok' : ''}`} data-testid="settings-source">
+        ${t(read ? S.settings.readAt : S.settings.notRead)}
+        ${read ? this.i18n.f(MODEL.summary.readAt, { time: shortTime(lastReadAt, this.i18n.lang) }) : nothing}
       </p>
+      <dtu-model-note quiet noReadAt></dtu-model-note>
+      <dtu-draft-note></dtu-draft-note>
       <ul class="toc" aria-label=${t(S.settings.heading)}>
         ${SECTIONS.map(
           (s) => html`<li><button type="button" @click=${() => this.jump(s.id)}>${t(s.title)}</button></li>`,
@@ -239,7 +259,7 @@ export class DtuSettingsView extends LitElement {
         changes.length > 0
           ? html`<div class="sticky">
               <a class="button primary" href="#changes" data-testid="review-changes"
-                >${this.i18n.f(S.settings.reviewChanges, { n: changes.length })}</a
+                >${this.i18n.p(S.settings.reviewChanges, changes.length)}</a
               >
               ${
                 invalid > 0

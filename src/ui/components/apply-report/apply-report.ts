@@ -5,15 +5,22 @@ import { LanguageController } from '../../controllers/language-controller';
 import { dtuEvent } from '../../events';
 import { S } from '../../i18n/strings';
 import { maskSecrets } from '../../logic/fields';
+import { summarize, type ProofState } from '../../link-proof/findings';
+import '../../link-proof/link-proof-list';
 import { isFailure } from '../../logic/profile-results';
+import type { ServerPreview } from '../../server-preview/server-preview';
 import type { ApplyReport } from '../../services/session-service';
 import { base, tokens } from '../../styles/shared';
 import { actionRowStyles, tableStyles } from '../../styles/tables';
 
 /**
- * The result of an apply (pending changes, a profile, a link): "all applied" or "some failed", one row
- * per setting with its outcome and the module's error, secrets masked unless `reveal`, and the button to
- * put back the values from before when something failed (`dtu-restore`; the parent writes them).
+ * The result of an apply (pending changes, a profile, a link): the summary (link-proof/findings.ts
+ * `summarize`: green only for what was proven — with a link check, "all applied" only when the links came
+ * up, else "Settings applied — socket A could not connect: …" in warning colour), one row
+ * per setting with its outcome and the module's error, the link check per socket (`proof`), secrets masked
+ * unless `reveal`, and the button to
+ * put back the values from before when something failed or a link stayed down (`dtu-restore`; the
+ * parent writes them).
  * Children go into the button row after it; children with `slot="note"` go between the table and the
  * buttons. Presentational.
  */
@@ -42,10 +49,22 @@ export class DtuApplyReport extends LitElement {
       .outcome.not-reached {
         color: var(--dtu-error);
       }
+      .notice.checking {
+        background: var(--dtu-code-bg);
+        color: var(--dtu-text);
+      }
+      .notice.warn {
+        border-left: 5px solid #c98a00;
+        font-weight: 600;
+      }
     `,
   ];
 
   @property({ attribute: false }) report!: ApplyReport;
+  /** The link check after this apply, when one ran (the store's `linkProof`). */
+  @property({ attribute: false }) proof: ProofState | undefined;
+  /** What the server should see now, to compare the simulator's packets with. */
+  @property({ attribute: false }) expected: ServerPreview | undefined;
   /** Show secrets (passwords) as they are instead of masked. */
   @property({ type: Boolean }) reveal = false;
   /** The restore button cannot be used now (no session, or a write under way). */
@@ -58,17 +77,20 @@ export class DtuApplyReport extends LitElement {
     const t = this.i18n.t.bind(this.i18n);
     const report = this.report;
     const bad = report.results.filter(isFailure);
-    const buttons = bad.length > 0 || this.querySelector(':scope > :not([slot])') !== null;
+    const proof = this.proof?.report === report ? this.proof : undefined;
+    const summary = summarize(report, proof, this.i18n.lang);
+    // A link that stays down after the apply: the values from before may be the way back too.
+    const restore = bad.length > 0 || (proof?.kind === 'done' && summary.tone === 'warn');
+    const buttons = restore || this.querySelector(':scope > :not([slot])') !== null;
     return html`
-      ${
-        bad.length === 0
-          ? html`<p class="notice ok" role="status">
-              ${this.i18n.f(S.changes.allApplied, { n: report.results.length })}
-            </p>`
-          : html`<p class="notice error" role="alert">
-              ${this.i18n.f(S.changes.someFailed, { failed: bad.length, n: report.results.length })}
-            </p>`
-      }
+      <p
+        class="notice ${summary.tone}"
+        role=${summary.tone === 'error' || summary.tone === 'warn' ? 'alert' : 'status'}
+        data-testid="apply-summary"
+        data-tone=${summary.tone}
+      >
+        ${summary.text}
+      </p>
       <div class="table-wrap">
         <table>
           <thead>
@@ -96,12 +118,13 @@ export class DtuApplyReport extends LitElement {
           </tbody>
         </table>
       </div>
+      ${proof ? html`<dtu-link-proof .state=${proof} .expected=${this.expected}></dtu-link-proof>` : nothing}
       <slot name="note"></slot>
       ${
         buttons
           ? html`<div class="actions">
               ${
-                bad.length > 0
+                restore
                   ? html`<button
                       type="button"
                       class="primary"

@@ -1,10 +1,18 @@
+import { ContextConsumer } from '@lit/context';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { factoryDefaults } from '../../../protocol/catalogue';
 import { recordApply, recordDevice, StorageError } from '../../../storage';
 import '../apply-report/apply-report';
 import '../progress-bar/progress-bar';
 import '../profile-device/profile-device';
+import { simulatorContext } from '../../context';
 import { LanguageController } from '../../controllers/language-controller';
+import { summarize, type SummaryTone } from '../../link-proof/findings';
+import { ProofRunner } from '../../link-proof/proof-runner';
+import '../../risky-changes/risky-changes';
+import { riskKey, risksOf } from '../../risky-changes/risk';
+import { serverPreview } from '../../server-preview/server-preview';
 import { SessionController } from '../../controllers/session-controller';
 import { StoreController } from '../../controllers/store-controller';
 import { dtuEvent } from '../../events';
@@ -21,18 +29,32 @@ import {
 } from '../../logic/profile-plan';
 import { restoreValues, toSettingResults } from '../../logic/profile-results';
 import { loadPrivateMarks } from '../../secrets/private-marks';
-import type { ApplyProgress, ApplyReport, Identity } from '../../services/session-service';
+import type { ApplyProgress, ApplyReport, Identity, UiSessionState } from '../../services/session-service';
 import { base, tokens } from '../../styles/shared';
 import { actionRowStyles, commandListStyles, tableStyles } from '../../styles/tables';
 
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+const transportOf = (s: UiSessionState) => ('transport' in s ? s.transport : undefined);
+
+/** Where an apply of this element stands, for the page around it (`dtu-apply-status`). */
+export interface ApplyStatus {
+  readonly tone: SummaryTone;
+  /** The report it is about (the link check in the store follows it: `summarize(report, linkProof)`). */
+  readonly report: ApplyReport;
+  /** When the write was made (epoch ms). */
+  readonly at: number;
+}
 
 /**
  * Applying a profile (saved, or from a link) to the connected device, never by itself: first the device
  * is read, then the person sees every setting that will change with the exact AT command, and only the
  * Write button sends anything. The session writes, restarts and reads each value back; the result per
  * setting is shown and recorded in the device's history (`recordApply`). When something failed, the
- * values from before can be put back. Emits `dtu-close` when the person is done.
+ * values from before can be put back. Changes that alter how the module is reached need a confirmation
+ * (risky-changes/); after the write the links are checked when the profile can affect them (link-proof/).
+ * Emits `dtu-apply-status` when the result's summary changes (the link page's status line follows it) and
+ * `dtu-close` when the person is done.
  */
 @customElement('dtu-profile-apply')
 export class DtuProfileApply extends LitElement {
@@ -62,7 +84,11 @@ export class DtuProfileApply extends LitElement {
   private readonly i18n = new LanguageController(this);
   private readonly session = new SessionController(this);
   private readonly store = new StoreController(this);
+  private readonly simulator = new ContextConsumer(this, { context: simulatorContext });
 
+  @state() private confirmedRisk: string | undefined;
+  private appliedAt = 0;
+  private lastStatus = '';
   @state() private progress: ApplyProgress | undefined;
   @state() private report: ApplyReport | undefined;
   @state() private error: string | undefined;
@@ -85,16 +111,42 @@ export class DtuProfileApply extends LitElement {
     this.error = undefined;
     this.recordNote = undefined;
     this.progress = { phase: 'plan', done: 0, total: Object.keys(values).length };
+    const store = this.store.value;
+    const runner = new ProofRunner({
+      session: this.session.api,
+      store,
+      simulator: this.simulator.value,
+      transport: transportOf(this.session.state),
+    });
+    let report: ApplyReport | undefined;
     try {
-      const report = await this.session.api.apply(values, (p) => (this.progress = p));
-      this.store.value.updateDevice(report.confirmed);
+      await runner.prepare();
+      report = await this.session.api.apply(values, (p) => (this.progress = p));
+      store.updateDevice(report.confirmed);
+      this.appliedAt = Date.now();
       this.report = report;
-      await this.record(report);
     } catch (e) {
       this.error = this.i18n.f(S.changes.applyFailed, { error: message(e) });
+      runner.finish();
     } finally {
       this.progress = undefined;
+      this.confirmedRisk = undefined;
     }
+    if (!report) return;
+    await Promise.all([
+      this.record(report),
+      runner.run(report, { ...factoryDefaults(), ...(store.device ?? {}) }),
+    ]);
+  }
+
+  override updated(): void {
+    if (!this.report || !this.store.available) return;
+    const summary = summarize(this.report, this.store.value.linkProof, this.i18n.lang);
+    const key = `${summary.tone}@${this.appliedAt}`;
+    if (key === this.lastStatus) return;
+    this.lastStatus = key;
+    const detail: ApplyStatus = { tone: summary.tone, report: this.report, at: this.appliedAt };
+    this.dispatchEvent(new CustomEvent('dtu-apply-status', { detail, bubbles: true, composed: true }));
   }
 
   private async record(report: ApplyReport): Promise<void> {
@@ -125,6 +177,8 @@ export class DtuProfileApply extends LitElement {
     const t = this.i18n.t.bind(this.i18n);
     const anySecret = plan.changes.some((c) => hasSecret(c.entry, c.to) || hasSecret(c.entry, c.from));
     const ready = this.session.ready;
+    const risks = risksOf(plan.changes.map((c) => ({ name: c.entry.name, from: c.from, to: c.to })));
+    const unconfirmed = risks.length > 0 && this.confirmedRisk !== riskKey(risks);
     if (plan.changes.length === 0) {
       return html`<p class="notice ok" role="status" data-testid="profile-apply-nothing">
           ${t(P.apply.nothing)}
@@ -172,18 +226,23 @@ ${planCommands(plan, this.reveal).join('\n')}</pre>
       ${plan.restart ? html`<p class="muted">${t(P.apply.restartNote)}</p>` : nothing}
       ${
         plan.unchanged.length > 0
-          ? html`<p class="muted">${this.i18n.f(P.apply.unchanged, { n: plan.unchanged.length })}</p>`
+          ? html`<p class="muted">${this.i18n.p(P.apply.unchanged, plan.unchanged.length)}</p>`
           : nothing
       }
+      <dtu-risky-changes
+        .risks=${risks}
+        .confirmed=${!unconfirmed}
+        @dtu-risk-confirm=${(e: CustomEvent<boolean>) => (this.confirmedRisk = e.detail ? riskKey(risks) : undefined)}
+      ></dtu-risky-changes>
       <div class="actions">
         <button
           type="button"
           class="primary"
           data-testid="profile-apply-confirm"
-          ?disabled=${!ready || this.progress !== undefined}
+          ?disabled=${!ready || unconfirmed || this.progress !== undefined}
           @click=${() => void this.write(planValues(plan))}
         >
-          ${this.i18n.f(P.apply.confirm, { n: plan.changes.length })}
+          ${this.i18n.p(P.apply.confirm, plan.changes.length)}
         </button>
         <button type="button" ?disabled=${this.progress !== undefined} @click=${this.close}>
           ${t(P.apply.cancel)}
@@ -210,6 +269,9 @@ ${planCommands(plan, this.reveal).join('\n')}</pre>
         data-testid="profile-apply-result"
         restoreTestid="profile-apply-restore"
         .report=${report}
+        .proof=${this.store.value.linkProof}
+        .expected=${serverPreview({ ...factoryDefaults(), ...(this.store.value.device ?? {}) }, this.store.value.identity ?? {}, this.reveal)}
+        @dtu-proof-stop=${() => ProofRunner.current?.stop()}
         .reveal=${this.reveal}
         .restoreDisabled=${!this.session.ready || this.progress !== undefined}
         @dtu-restore=${() => void this.write(restoreValues(report))}
@@ -262,5 +324,8 @@ ${planCommands(plan, this.reveal).join('\n')}</pre>
 declare global {
   interface HTMLElementTagNameMap {
     'dtu-profile-apply': DtuProfileApply;
+  }
+  interface HTMLElementEventMap {
+    'dtu-apply-status': CustomEvent<ApplyStatus>;
   }
 }
