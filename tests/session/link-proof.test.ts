@@ -60,6 +60,16 @@ describe('link proof after an apply (SOCKxLK 3.1.7.41, SYSINFO, CSQ)', () => {
     expect(proof.sockets[0]).toMatchObject({ verdict: 'on-demand' });
   });
 
+  it('a socket the caller knows will stay down ends the watch early', async () => {
+    const { clock, module, session } = await simSetup({ session: { uartft: 50 } });
+    module.setServerBehaviour('A', 'refuse');
+    const applied = await clock.run(session.apply({ SOCKA: 'TCP,demo.usr.cn,2318' }));
+    const proof = await clock.run(session.proveLinks({ timeoutMs: 30_000, settled: (s) => s === 'A' }));
+    expect(proof.sockets[0]).toMatchObject({ verdict: 'down' });
+    expect(proof.watchedMs).toBeLessThan(5000);
+    expect(applied.backAt).toBeLessThanOrEqual(proof.startedAt);
+  });
+
   it('only changes that affect the links call for a proof', () => {
     expect(needsLinkProof(['SOCKA'])).toBe(true);
     expect(needsLinkProof(['HEARTTM'])).toBe(true);

@@ -52,6 +52,8 @@ export interface ApplyResult {
   /** The device's values before the first write (the wanted names plus UART, UARTFT, CMDPW). */
   readonly snapshot: Readonly<Record<string, string>>;
   readonly restarted: boolean;
+  /** When the module was back after the restart (session clock ms): links are timed from here. */
+  readonly backAt?: number;
   /** Where it stopped, with why; undefined when everything went through. */
   readonly stage: ApplyStage | undefined;
   readonly error: SessionError | undefined;
@@ -100,6 +102,7 @@ export async function apply(
 
   // Restart when a written setting takes effect only then, and read the written settings again.
   let restarted = false;
+  let backAt: number | undefined;
   if (plan.needsRestart) {
     step('AT+Z');
     const after = { ...snapshot };
@@ -107,6 +110,7 @@ export async function apply(
     try {
       await host.restart('Z', pick(after, ACCESS_SETTINGS), signal);
       restarted = true;
+      backAt = host.now();
     } catch (e) {
       return stopped('restart', toSessionError(e), plan, target, snapshot, outcomes, false);
     }
@@ -131,6 +135,7 @@ export async function apply(
     outcomes: complete(outcomes, plan, target, snapshot),
     snapshot,
     restarted,
+    ...(backAt !== undefined ? { backAt } : {}),
     stage: undefined,
     error: undefined,
   };

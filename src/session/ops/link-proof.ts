@@ -49,6 +49,8 @@ export interface LinkProof {
   readonly mode: string | undefined;
   readonly sysinfo: SysinfoResult | undefined;
   readonly signal: Signal | undefined;
+  /** When the watch began (session clock ms; compare with ApplyResult.backAt for "N s after the restart"). */
+  readonly startedAt: number;
   /** How long the watch ran, ms. */
   readonly watchedMs: number;
 }
@@ -58,6 +60,11 @@ export interface LinkProofOptions {
   readonly timeoutMs?: number;
   /** Between two SOCKxLK reads (default 1 s). */
   readonly pollMs?: number;
+  /**
+   * The caller knows this socket will stay down (the simulator's world says the server refused, the name
+   * does not resolve): stop watching it. The watch ends when every socket is up or settled.
+   */
+  readonly settled?: (socket: SocketLetter) => boolean;
 }
 
 /** At or below this CSQ rssi (0–31 scale, about −103 dBm) a data link is unlikely to hold. */
@@ -91,14 +98,15 @@ export async function proveLinks(
     (s) => mode === 'NET' && v[`SOCK${s}EN`] === 'ON' && v[`SOCK${s}SL`] !== 'SHORT',
   );
   const upAt = new Map<SocketLetter, number>();
-  while (watched.some((s) => !upAt.has(s))) {
+  const open = (s: SocketLetter): boolean => !upAt.has(s) && options.settled?.(s) !== true;
+  while (watched.some(open)) {
     for (const s of watched) {
-      if (upAt.has(s)) continue;
+      if (!open(s)) continue;
       if ((await host.query(`SOCK${s}LK`, signal)) === 'ON') upAt.set(s, host.now() - start);
     }
     const elapsed = host.now() - start;
     host.progress({ done: upAt.size, total: watched.length, step: 'links' });
-    if (elapsed >= timeoutMs || watched.every((s) => upAt.has(s))) break;
+    if (elapsed >= timeoutMs || !watched.some(open)) break;
     await host.wait(Math.min(pollMs, timeoutMs - elapsed), signal);
   }
 
@@ -108,6 +116,7 @@ export async function proveLinks(
     mode,
     sysinfo: why?.sysinfo,
     signal: why?.signal,
+    startedAt: start,
     watchedMs: host.now() - start,
     sockets: LETTERS.map((s): SocketProof => {
       const server = v[`SOCK${s}`];
