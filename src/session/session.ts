@@ -356,9 +356,16 @@ export class AtSession {
 
   /** AT+Z, AT+REBOOT, AT+CFGTF, AT+RELD, AT+CLEAR, with their restart waits (ops/manage.ts). */
   manage(action: ManageAction, options: OperationOptions = {}): Promise<void> {
-    return this.run(action === 'CFGTF' ? 'manage' : 'restart', options, true, (host) =>
-      manage(host, action, options.signal),
-    );
+    return this.run(action === 'CFGTF' ? 'manage' : 'restart', options, true, async (host) => {
+      await manage(host, action, options.signal);
+      // User defaults or factory settings are back: nothing known of the settings is current any more.
+      if (action === 'RELD' || action === 'CLEAR')
+        this.events.emit('fact', {
+          kind: 'stale',
+          at: this.clock.now(),
+          reason: action === 'RELD' ? 'reload' : 'factory',
+        });
+    });
   }
 
   /** AT+SMSEND with the text escaped (ops/sms.ts). */

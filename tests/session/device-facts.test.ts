@@ -66,6 +66,14 @@ describe('what the session learns about the device, as it happens', () => {
     expect(facts).toEqual([expect.objectContaining({ kind: 'stale', reason: 'factory' })]);
   });
 
+  it('AT+RELD through the management operation makes everything known stale too', async () => {
+    const { clock, session } = await simSetup({ session: { uartft: 50 } });
+    const facts: DeviceFact[] = [];
+    session.onFact((f) => facts.push(f));
+    await clock.run(session.manage('RELD'));
+    expect(facts.filter((f) => f.kind === 'stale')).toEqual([expect.objectContaining({ reason: 'reload' })]);
+  });
+
   it('password AT queries tell values too', async () => {
     const { clock, session } = await simSetup({ session: { uartft: 50 } });
     session.setAccess({ kind: 'password', password: 'usr.cn' });
