@@ -1,3 +1,4 @@
+import { measureBrowserStream } from './browser-stream';
 import { measureInitialJs } from './bundle-size';
 import { measureSession } from './session';
 import { measureProfileImport } from './profile-import';
@@ -11,6 +12,8 @@ results.push(measureThroughputTimingOff());
 results.push(measureWireRate230400());
 results.push(...(await measureSession()));
 results.push(await measureShareLinkLength());
+// The page under a stream, in Chromium (skip with BENCH_NO_BROWSER=1 where there is no browser).
+if (process.env.BENCH_NO_BROWSER !== '1') results.push(...(await measureBrowserStream()));
 results.push(await measureProfileImport());
 
 console.log('\nBenchmarks (measured in this run):');

@@ -20,6 +20,26 @@ export type ServerBehaviour = 'echo' | 'silent' | 'refuse';
 
 export type NetworkType = 'none' | '2G' | '3G' | '4G';
 
+/** What a virtual server's stream sends: numbered lines of ASCII text, or a byte counter 00…FF. */
+export type StreamPattern = 'text' | 'binary';
+
+/** A virtual server's stream to the module (`server-stream`). */
+export interface ServerStreamState {
+  /** Bytes per second the server sends; 0 = not streaming. */
+  readonly bytesPerSecond: number;
+  readonly pattern: StreamPattern;
+}
+
+/**
+ * A device that does not behave like a USR-LTE-7S4 (docs/simulator.md, "Broken devices"), for the session's
+ * "not a 7S4" checks and the trainer:
+ * - `spam-ok`: answers `OK` to every line and to `+++` (no echo, no other answer);
+ * - `wrong-reply`: a 7S4 that answers each query with another command's reply (`AT+VER?` → `+SN:…`);
+ * - `echo-only`: sends back every byte it receives and answers nothing (a loopback adapter).
+ */
+export type BrokenBehaviour = 'spam-ok' | 'wrong-reply' | 'echo-only';
+export const BROKEN_BEHAVIOURS: readonly BrokenBehaviour[] = ['spam-ok', 'wrong-reply', 'echo-only'];
+
 /** The virtual radio: which network the module can attach to and the signal level in dBm. */
 export interface RadioState {
   readonly network: NetworkType;
@@ -121,7 +141,21 @@ export type SimCommand =
    * right; `[]` = as the manual says. Takes effect at once; answered by a `firmware` event (with `error`
    * and no change when a name is unknown).
    */
-  | { readonly type: 'set-firmware'; readonly selection: readonly string[] };
+  | { readonly type: 'set-firmware'; readonly selection: readonly string[] }
+  /**
+   * The socket's virtual server streams to the module at `bytesPerSecond` (0 stops it), as a server pushing
+   * data to a DTU does. The module forwards it to the serial side at the line rate in the working mode;
+   * beyond its serial buffer (`SERIAL_TX_BUFFER_BYTES`) data is dropped and counted (`serial-drop`).
+   * Answered by a `server-stream` event.
+   */
+  | {
+      readonly type: 'server-stream';
+      readonly socket: SocketId;
+      readonly bytesPerSecond: number;
+      readonly pattern?: StreamPattern;
+    }
+  /** Makes the module a device that does not behave like a 7S4 (null: a 7S4 again). Answered by `broken`. */
+  | { readonly type: 'set-broken'; readonly behaviour: BrokenBehaviour | null };
 
 /** A picture of the whole simulation, for a UI that connects late. */
 export interface SimSnapshot {
@@ -142,6 +176,12 @@ export interface SimSnapshot {
   readonly cache: Readonly<Record<SocketId, { readonly bytes: number; readonly dropped: number }>>;
   /** The firmware variant's selection (preset names, core/variants.ts); `[]` = as the manual says. */
   readonly firmware: readonly string[];
+  /** Each virtual server's stream (`bytesPerSecond` 0: none). */
+  readonly streams?: Readonly<Record<SocketId, ServerStreamState>>;
+  /** The device is not a 7S4 (`set-broken`); absent or null: a 7S4. */
+  readonly broken?: BrokenBehaviour | null;
+  /** Network data dropped because the serial side could not take it (since the module was created). */
+  readonly serialDropped?: number;
 }
 
 export interface ModuleIdentity {
@@ -215,6 +255,21 @@ export type SimEvent =
   /** Settings were restored: `factory` (AT+CLEAR, Reload pin, reset) or `user` (AT+RELD). */
   | { readonly type: 'settings-restored'; readonly at: number; readonly source: 'factory' | 'user' }
   | { readonly type: 'snapshot'; readonly at: number; readonly snapshot: SimSnapshot }
+  /** Answer to `server-stream`: the socket's stream now (`bytesPerSecond` 0: stopped). */
+  | {
+      readonly type: 'server-stream';
+      readonly at: number;
+      readonly socket: SocketId;
+      readonly bytesPerSecond: number;
+      readonly pattern: StreamPattern;
+    }
+  /** Answer to `set-broken`. */
+  | { readonly type: 'broken'; readonly at: number; readonly behaviour: BrokenBehaviour | null }
+  /**
+   * Network data was dropped because the serial line is slower than the network and the module's serial
+   * buffer is full; `dropped` is the total since the module was created. At most one event a second.
+   */
+  | { readonly type: 'serial-drop'; readonly at: number; readonly dropped: number }
   /**
    * Answer to `set-firmware`: the selection in force (preset names). `error`: the command named an unknown
    * variant and changed nothing.

@@ -26,8 +26,9 @@ import {
   type AtHost,
   type ReplyFormat,
 } from './at-engine';
+import { wrongQueryLine } from './broken';
 import { splitCloud, type RunningConfig } from './config';
-import type { LinkState, ModuleIdentity, ModuleMode, RadioState, SocketId } from './control';
+import type { BrokenBehaviour, LinkState, ModuleIdentity, ModuleMode, RadioState, SocketId } from './control';
 import { SOCKET_IDS } from './control';
 import type { EventHub } from './events';
 import type { Flash } from './flash';
@@ -81,6 +82,12 @@ export interface FirmwareHost {
   attached(): boolean;
   /** Mode, LEDs or LINK pins may have changed. */
   stateChanged(): void;
+  /** The device does not behave like a 7S4 (`set-broken`); the firmware handles `wrong-reply`. */
+  broken(): BrokenBehaviour | null;
+  /** Free room in the buffer toward the serial side, bytes. */
+  serialRoom(): number;
+  /** Network data that did not fit in that buffer was dropped. */
+  serialDropped(bytes: number): void;
 }
 
 export class Firmware implements AtHost {
@@ -619,7 +626,12 @@ export class Firmware implements AtHost {
 
   private execute(line: string, channel: AtChannel, reply: (text: string) => void): void {
     this.channel = channel;
-    executeAt(line, this, channel, reply);
+    // A `wrong-reply` device answers a serial query with another command's reply (broken.ts).
+    const wrong =
+      (channel === 'serial' || channel === 'password') && this.host.broken() === 'wrong-reply'
+        ? wrongQueryLine(line)
+        : undefined;
+    executeAt(wrong ?? line, this, channel, reply);
     this.channel = 'serial';
   }
 
@@ -795,15 +807,30 @@ export class Firmware implements AtHost {
     if (this.current !== 'net') return;
     if (this.sdp) {
       for (let at = 0; at < bytes.length; at += SDP_MAX_DATA) {
-        this.tx(encodeModuleFrame(socket, 0, bytes.subarray(at, at + SDP_MAX_DATA)));
+        this.toSerial(encodeModuleFrame(socket, 0, bytes.subarray(at, at + SDP_MAX_DATA)), true);
       }
       return;
     }
     if (this.config.sockInd) {
-      this.tx(concat(sockIndMarker(socket), bytes));
+      this.toSerial(concat(sockIndMarker(socket), bytes), false);
       return;
     }
-    this.tx(bytes);
+    this.toSerial(bytes, false);
+  }
+
+  /**
+   * Network data to the serial side, through the module's serial buffer: what does not fit is dropped and
+   * counted (a frame that must stay whole, `whole`, is dropped entirely).
+   */
+  private toSerial(bytes: Uint8Array, whole: boolean): void {
+    const room = this.host.serialRoom();
+    if (bytes.length <= room) {
+      this.tx(bytes);
+      return;
+    }
+    const keep = whole ? 0 : room;
+    if (keep > 0) this.tx(bytes.subarray(0, keep));
+    this.host.serialDropped(bytes.length - keep);
   }
 
   private armRestartWatch(): void {

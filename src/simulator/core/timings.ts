@@ -31,5 +31,12 @@ export const MAX_COMMAND_LINE = 1024;
 /** Per-socket cache while the link is down (features list: 10 KB). */
 export const SOCKET_CACHE_BYTES = 10 * 1024;
 
+/**
+ * The module's buffer toward the serial side (our decision; no manual gives one): network data that
+ * arrives faster than the UART can send it waits here, and beyond it is dropped and counted
+ * (`serial-drop`). Sized like the socket cache. With wire timing off the line never backs up.
+ */
+export const SERIAL_TX_BUFFER_BYTES = 10 * 1024;
+
 /** HTTPD request limit (2.1.2: the serial buffer is 1000 bytes). */
 export const HTTPD_MAX_REQUEST = 1000;

@@ -38,6 +38,8 @@ export class WireDirection {
   private pendingSync: { bytes: Uint8Array; sender: UartSettings }[] = [];
   private timerArmed = false;
   private generation = 0;
+  /** Bytes queued and not yet delivered (timing on), kept as a count so `backlog` costs nothing. */
+  private pending = 0;
 
   constructor(
     private readonly clock: Clock,
@@ -57,9 +59,7 @@ export class WireDirection {
 
   /** Bytes not yet delivered (timing on). */
   get backlog(): number {
-    let n = 0;
-    for (const s of this.queue) n += s.bytes.length - s.done;
-    return n;
+    return this.pending;
   }
 
   send(bytes: Uint8Array, sender: UartSettings): void {
@@ -86,6 +86,7 @@ export class WireDirection {
     const charMs = (bitsPerCharacter(sender) * 1000) / sender.baud;
     const start = Math.max(this.busyUntil, this.clock.now());
     this.queue.push({ bytes, sender, firstEnd: start + charMs, charMs, done: 0 });
+    this.pending += bytes.length;
     this.busyUntil = start + charMs * bytes.length;
     this.arm();
   }
@@ -95,6 +96,7 @@ export class WireDirection {
     this.queue.length = 0;
     this.pendingSync = [];
     this.busyUntil = -Infinity;
+    this.pending = 0;
     this.generation++;
     this.timerArmed = false;
   }
@@ -132,6 +134,7 @@ export class WireDirection {
       if (arrived <= seg.done) return;
       const from = seg.done;
       seg.done = arrived;
+      this.pending -= arrived - from;
       const chunk = seg.bytes.subarray(from, arrived);
       const firstEnd = seg.firstEnd + from * seg.charMs;
       const out = this.convert(chunk, seg.sender);

@@ -1,5 +1,13 @@
 import type { Clock } from '../../clock/clock';
-import type { HttpRequestRecord, PacketTag, RadioState, ServerBehaviour, SocketId } from '../core/control';
+import type {
+  HttpRequestRecord,
+  PacketTag,
+  RadioState,
+  ServerBehaviour,
+  ServerStreamState,
+  SocketId,
+  StreamPattern,
+} from '../core/control';
 import { SOCKET_IDS } from '../core/control';
 import { EventHub } from '../core/events';
 import { DelayLine, TimerGroup } from '../core/timers';
@@ -8,6 +16,7 @@ import { DEFAULT_HTTP_RESPONSE, encodeResponse, parseRequest, VirtualHttpServer 
 import { VirtualPhone } from './phone';
 import { DEFAULT_RADIO, latencyMs, Radio } from './radio';
 import { VirtualServer, type ServerSideLink } from './server';
+import { ServerStream, STREAM_MAX_BYTES_PER_SECOND } from './stream';
 
 export interface ConnectTarget {
   readonly protocol: 'TCP' | 'UDP';
@@ -68,6 +77,7 @@ export class VirtualWorld {
   private timers: TimerGroup;
   private smsSink: ModuleSmsSink | undefined;
   private readonly initialRadio: RadioState;
+  private readonly streams = new Map<SocketId, ServerStream>();
 
   constructor(options: WorldOptions) {
     this.clock = options.clock;
@@ -97,8 +107,35 @@ export class VirtualWorld {
     this.servers[socket].behaviour = behaviour;
   }
 
+  /**
+   * The socket's server streams to the module at `bytesPerSecond` (0 or less stops it; clamped to
+   * `STREAM_MAX_BYTES_PER_SECOND`); a new rate restarts the stream. Returns the stream now.
+   */
+  setStream(socket: SocketId, bytesPerSecond: number, pattern: StreamPattern = 'text'): ServerStreamState {
+    this.streams.get(socket)?.stop();
+    this.streams.delete(socket);
+    const rate = Number.isFinite(bytesPerSecond)
+      ? Math.min(STREAM_MAX_BYTES_PER_SECOND, Math.max(0, Math.floor(bytesPerSecond)))
+      : 0;
+    const kind: StreamPattern = pattern === 'binary' ? 'binary' : 'text';
+    if (rate === 0) return { bytesPerSecond: 0, pattern: kind };
+    const stream = new ServerStream(this.clock, rate, kind, (bytes) => this.servers[socket].send(bytes));
+    this.streams.set(socket, stream);
+    stream.start();
+    return { bytesPerSecond: rate, pattern: kind };
+  }
+
+  /** The socket's stream (`bytesPerSecond` 0: none). */
+  stream(socket: SocketId): ServerStreamState {
+    const s = this.streams.get(socket);
+    return s
+      ? { bytesPerSecond: s.bytesPerSecond, pattern: s.pattern }
+      : { bytesPerSecond: 0, pattern: 'text' };
+  }
+
   /** Back to the start: echo servers with empty records, default radio, HTTP answer, no unknown hosts. */
   reset(): void {
+    for (const id of SOCKET_IDS) this.setStream(id, 0);
     this.timers.cancelAll();
     this.timers = new TimerGroup(this.clock);
     for (const id of SOCKET_IDS) {

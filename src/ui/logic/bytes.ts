@@ -1,5 +1,6 @@
 /** Byte views the UI shows: hex strings, an ASCII view of bytes, visible CR/LF in plain text. */
 import { escapeText, unescapeText } from '../../protocol/escape';
+import { deviceLineText } from '../device-text/device-text';
 
 /** `7777772E` → bytes; undefined when not an even run of hex digits (spaces allowed). */
 export function hexToBytes(hex: string): Uint8Array | undefined {
@@ -27,14 +28,11 @@ export function textToHex(text: string): string {
 
 /**
  * Text for a terminal line: control characters made visible — a CR that does not end a line as `↵`, others
- * as `[XX]` (the manual's escape notation) — except that CR LF (or a lone LF) still breaks the line.
+ * as `[XX]` (the manual's escape notation), bidi overrides and other invisible characters as `[U+XXXX]`
+ * (device-text/) — except that CR LF (or a lone LF) still breaks the line.
  */
 export function visibleControls(text: string): string {
-  // eslint-disable-next-line no-control-regex -- finding control characters is the point
-  return text.replace(/[\u0000-\u001f\u007f]/g, (ch) => {
-    if (ch === '\r') return '↵';
-    return `[${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}]`;
-  });
+  return deviceLineText(text);
 }
 
 /** Bytes as terminal text: UTF-8 where it decodes, line breaks kept, other control characters visible. */

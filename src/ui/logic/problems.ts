@@ -4,7 +4,7 @@
  */
 import type { Problem, ProblemKind } from '../services/session-service';
 
-export type HelpTopic = 'checklist' | 'drivers' | 'linux' | 'browsers' | 'simulator';
+export type HelpTopic = 'checklist' | 'drivers' | 'linux' | 'browsers' | 'simulator' | 'wrong-device';
 
 const TOPICS: Readonly<Record<ProblemKind, readonly HelpTopic[]>> = {
   unsupported: ['browsers', 'simulator'],
@@ -17,6 +17,8 @@ const TOPICS: Readonly<Record<ProblemKind, readonly HelpTopic[]>> = {
   'bad-settings': ['checklist'],
   'no-answer': ['checklist', 'drivers'],
   'device-error': ['checklist'],
+  // Wrong port or device, a loopback plug, another product (ui/not-a-7s4/), then the wiring.
+  'not-a-7s4': ['wrong-device', 'checklist'],
   unknown: ['checklist', 'drivers', 'linux'],
 };
 
@@ -49,6 +51,28 @@ function isPortErrorShape(e: unknown): e is PortErrorShape {
     'advice' in e &&
     typeof (e as { kind: unknown }).kind === 'string'
   );
+}
+
+/** The help kind of a session error code (src/session/errors.ts `SessionErrorCode`), when it has its own. */
+export function sessionProblemKind(code: string): ProblemKind | undefined {
+  switch (code) {
+    case 'port':
+      return 'disconnected';
+    case 'timeout':
+    case 'not-answering':
+    case 'garbled':
+    case 'restart-timeout':
+    case 'baud-not-found':
+      return 'no-answer';
+    case 'at-error':
+    case 'verify-mismatch':
+    case 'invalid-value':
+      return 'device-error';
+    case 'not-a-7s4':
+      return 'not-a-7s4';
+    default:
+      return undefined;
+  }
 }
 
 /**

@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type {
+  BrokenBehaviour,
   HttpRequestRecord,
   LedState,
   LinkState,
@@ -8,6 +9,8 @@ import type {
   NetworkType,
   RadioState,
   ServerBehaviour,
+  ServerStreamState,
+  SimCommand,
   SimEvent,
   SocketId,
 } from '../../simulator/core/control';
@@ -17,17 +20,22 @@ import { describeFirmware, FIRMWARE_PRESET_INFO, FIRMWARE_PRESETS } from '../../
 import type { ByteLogEntry } from '../components/byte-log/byte-log';
 import '../components/byte-log/byte-log';
 import '../components/led/led';
+import '../sim-stress/stress-panel';
 import { LanguageController } from '../controllers/language-controller';
 import { SimulatorController } from '../controllers/simulator-controller';
 import { S } from '../i18n/strings';
 import { hexToBytes } from '../logic/bytes';
+import { LogRing } from '../stream-log/log-ring';
 import { base, tokens } from '../styles/shared';
 import { viewStyles } from './view-styles';
 
 const SOCKETS: readonly SocketId[] = ['A', 'B', 'C', 'D'];
 const NETWORKS: readonly NetworkType[] = ['4G', '3G', '2G', 'none'];
 const BEHAVIOURS: readonly ServerBehaviour[] = ['echo', 'silent', 'refuse'];
-const KEEP = 300;
+/** Entries and bytes each of the panel's logs keeps on screen (older ones are counted, not kept). */
+const KEEP = 2000;
+const KEEP_BYTES = 256 * 1024;
+const newLog = (): LogRing<ByteLogEntry> => new LogRing({ maxEntries: KEEP, maxBytes: KEEP_BYTES });
 const encoder = new TextEncoder();
 /** Firmware presets offered as checkboxes (core/variants.ts); none checked = as the manual says. */
 const FIRMWARE_CHOICES: readonly string[] = Object.keys(FIRMWARE_PRESETS).filter((n) => n !== 'manual');
@@ -197,14 +205,29 @@ export class DtuSimulatorView extends LitElement {
     D: 'echo',
   };
   @state() private radio: RadioState = { network: '4G', rssi: -71 };
-  @state() private serial: ByteLogEntry[] = [];
-  @state() private packets: Record<SocketId, ByteLogEntry[]> = { A: [], B: [], C: [], D: [] };
+  /** The logs are rings, not state: a chunk costs an O(1) push and the log redraws itself per frame. */
+  private readonly serial = newLog();
+  private readonly packets: Record<SocketId, LogRing<ByteLogEntry>> = {
+    A: newLog(),
+    B: newLog(),
+    C: newLog(),
+    D: newLog(),
+  };
   @state() private sms: SmsLine[] = [];
   @state() private http: HttpRequestRecord[] = [];
   @state() private sendMode: Record<string, 'text' | 'hex'> = {};
   @state() private firmware: readonly string[] = [];
   @state() private firmwareError: string | undefined;
-  private uart: UartSettings = { baud: 115200, dataBits: 8, stopBits: 1, parity: 'NONE' };
+  @state() private streams: Record<SocketId, ServerStreamState> = {
+    A: { bytesPerSecond: 0, pattern: 'text' },
+    B: { bytesPerSecond: 0, pattern: 'text' },
+    C: { bytesPerSecond: 0, pattern: 'text' },
+    D: { bytesPerSecond: 0, pattern: 'text' },
+  };
+  @state() private broken: BrokenBehaviour | null = null;
+  @state() private serialDropped = 0;
+  @state() private uart: UartSettings = { baud: 115200, dataBits: 8, stopBits: 1, parity: 'NONE' };
+  private readonly sendCommand = (command: SimCommand): void => this.sim.send(command);
   private nextId = 0;
 
   override firstUpdated(): void {
@@ -221,6 +244,24 @@ export class DtuSimulatorView extends LitElement {
         this.radio = e.snapshot.radio;
         this.uart = e.snapshot.uart;
         this.firmware = e.snapshot.firmware ?? [];
+        if (e.snapshot.streams) this.streams = { ...e.snapshot.streams };
+        this.broken = e.snapshot.broken ?? null;
+        this.serialDropped = e.snapshot.serialDropped ?? 0;
+        return;
+      case 'server-stream':
+        this.streams = {
+          ...this.streams,
+          [e.socket]: { bytesPerSecond: e.bytesPerSecond, pattern: e.pattern },
+        };
+        return;
+      case 'broken':
+        this.broken = e.behaviour;
+        return;
+      case 'serial-drop':
+        this.serialDropped = e.dropped;
+        return;
+      case 'uart':
+        this.uart = e.uart;
         return;
       case 'firmware':
         this.firmware = e.selection;
@@ -239,10 +280,7 @@ export class DtuSimulatorView extends LitElement {
         this.radio = e.radio;
         return;
       case 'serial-out':
-        this.serial = [
-          ...this.serial,
-          { id: this.nextId++, at: e.at, dir: 'tx' as const, bytes: e.bytes },
-        ].slice(-KEEP);
+        this.serial.push({ id: this.nextId++, at: e.at, dir: 'tx', bytes: e.bytes });
         return;
       case 'socket-tx':
       case 'socket-rx': {
@@ -254,7 +292,7 @@ export class DtuSimulatorView extends LitElement {
           tag: e.tag,
           tagLabel: this.i18n.t(S.sim.tags[e.tag]),
         };
-        this.packets = { ...this.packets, [e.socket]: [...this.packets[e.socket], entry].slice(-KEEP) };
+        this.packets[e.socket].push(entry);
         return;
       }
       case 'sms-in':
@@ -348,7 +386,7 @@ export class DtuSimulatorView extends LitElement {
       </div>
       <dtu-byte-log
         data-testid=${`server-log-${s}`}
-        .entries=${this.packets[s]}
+        .source=${this.packets[s]}
         .label=${f(S.sim.server, { s })}
         .emptyText=${t(S.sim.noPackets)}
         .dirLabels=${dirs}
@@ -518,12 +556,19 @@ export class DtuSimulatorView extends LitElement {
         </section>
       </div>
       ${this.renderFirmware()}
+      <dtu-sim-stress
+        .streams=${this.streams}
+        .broken=${this.broken}
+        .dropped=${this.serialDropped}
+        .baud=${this.uart.baud}
+        .send=${this.sendCommand}
+      ></dtu-sim-stress>
       <section class="card serial" aria-labelledby="h-serial">
         <h3 id="h-serial">${t(S.sim.serial)}</h3>
         <p class="muted small">${t(S.sim.serialHint)}</p>
         <dtu-byte-log
           data-testid="serial-log"
-          .entries=${this.serial}
+          .source=${this.serial}
           .label=${t(S.sim.serial)}
           .emptyText=${t(S.sim.noPackets)}
           .dirLabels=${{ tx: t(S.sim.fromModule), rx: t(S.sim.toModule) }}

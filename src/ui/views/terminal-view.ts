@@ -10,11 +10,35 @@ import { CommandHistory } from '../logic/history';
 import '../raw-mode/raw-input';
 import { RAW_MODE } from '../raw-mode/strings';
 import { logFileName, type LogView } from '../logic/traffic-log';
-import type { DeviceError, TrafficEntry } from '../services/session-service';
+import type { DeviceError, SessionService, TrafficEntry } from '../services/session-service';
+import { LogRing } from '../stream-log/log-ring';
+import { LogRecorder } from '../stream-log/log-recorder';
+import '../stream-log/record-button';
 import { base, tokens } from '../styles/shared';
 import { viewStyles } from './view-styles';
 
 const QUICK = ['AT', 'AT+VER', 'AT+CSQ', 'AT+SYSINFO', 'AT+SOCKALK', 'AT+H'];
+/** The terminal keeps this much on screen; "Record the whole log" keeps everything. */
+const TERMINAL_ENTRIES = 5000;
+const TERMINAL_BYTES = 512 * 1024;
+
+/**
+ * "Record the whole log" outlives the view (the person may look at other views while it records): one
+ * recording per page, fed from the session's traffic from its start until "Stop and save".
+ */
+const recorder = new LogRecorder('terminal');
+let stopFeeding: (() => void) | undefined;
+
+function startRecording(session: SessionService): void {
+  for (const e of session.traffic()) recorder.add(e);
+  stopFeeding?.();
+  stopFeeding = session.onTraffic((e) => recorder.add(e));
+}
+
+function stopRecording(): void {
+  stopFeeding?.();
+  stopFeeding = undefined;
+}
 
 /** Offers a text file for download. */
 export function download(name: string, text: string): void {
@@ -95,7 +119,11 @@ export class DtuTerminalView extends LitElement {
   private readonly store = new StoreController(this);
   private readonly history = new CommandHistory();
 
-  @state() private entries: ByteLogEntry[] = [];
+  /** What the terminal shows: the newest entries, bounded; older ones are counted, not kept. */
+  private readonly entries = new LogRing<ByteLogEntry>({
+    maxEntries: TERMINAL_ENTRIES,
+    maxBytes: TERMINAL_BYTES,
+  });
   @state() private view: LogView = 'text';
   @state() private passwordMode = false;
   @state() private rawMode = false;
@@ -108,10 +136,11 @@ export class DtuTerminalView extends LitElement {
 
   override updated(): void {
     if (!this.unsubscribe && this.session.available) {
-      this.entries = this.session.api.traffic().map((e) => this.toEntry(e));
-      this.unsubscribe = this.session.api.onTraffic((e) => {
-        this.entries = [...this.entries, this.toEntry(e)].slice(-2000);
-      });
+      const kept = this.session.api.traffic();
+      for (let i = Math.max(0, kept.length - TERMINAL_ENTRIES); i < kept.length; i++)
+        this.entries.push(this.toEntry(kept[i] as TrafficEntry));
+      // O(1) per chunk: the log redraws once per animation frame, whatever the rate.
+      this.unsubscribe = this.session.api.onTraffic((e) => this.entries.push(this.toEntry(e)));
     }
   }
 
@@ -227,7 +256,13 @@ export class DtuTerminalView extends LitElement {
       <div class="head">
         <h2>${t(S.terminal.heading)}</h2>
         <div class="actions">
-          <button type="button" @click=${() => (this.entries = [])}>${t(S.terminal.clear)}</button>
+          <button type="button" @click=${() => this.entries.clear()}>${t(S.terminal.clear)}</button>
+          <dtu-record-button
+            .recorder=${recorder}
+            .onStart=${() => this.session.available && startRecording(this.session.api)}
+            .onStop=${stopRecording}
+            filePrefix="dtu-terminal"
+          ></dtu-record-button>
           <button
             type="button"
             data-testid="export-log"
@@ -270,7 +305,7 @@ export class DtuTerminalView extends LitElement {
       </div>
       <dtu-byte-log
         data-testid="terminal-log"
-        .entries=${this.entries}
+        .source=${this.entries}
         .view=${this.view}
         .label=${t(S.terminal.log)}
         .emptyText=${t(S.terminal.empty)}

@@ -1,7 +1,13 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import { LanguageController } from '../../controllers/language-controller';
 import { entryText, formatTime, type LogView } from '../../logic/traffic-log';
+import { FrameBatcher } from '../../stream-log/frame-batch';
+import { ArraySource, type LogSource } from '../../stream-log/log-ring';
+import { STREAM_LOG } from '../../stream-log/strings';
+import { windowRange, type WindowRange } from '../../stream-log/window';
 
 export interface ByteLogEntry {
   readonly id: number;
@@ -15,10 +21,42 @@ export interface ByteLogEntry {
 }
 
 const ARROWS = { tx: '→', rx: '←', note: '·' } as const;
+/** Row height assumed until rows have been measured, px. */
+const DEFAULT_ROW_PX = 21;
+/** Within this many px of the bottom the log follows new rows. */
+const FOLLOW_SLACK_PX = 8;
+/**
+ * Least time between two redraws while the log keeps changing, ms: a stream scrolls ~10 times a second
+ * (more is unreadable anyway and costs layout and paint); a lone change still shows in the next frame.
+ */
+export const REDRAW_MS = 100;
+/** Rows are measured again at most this often, ms (measuring forces a layout). */
+const MEASURE_MS = 1000;
+
+/** Text of an entry in a view, computed once per entry (a log redraws the same rows many times). */
+const textCache: Record<LogView, WeakMap<ByteLogEntry, string>> = {
+  text: new WeakMap(),
+  hex: new WeakMap(),
+};
+
+function cachedText(e: ByteLogEntry, view: LogView): string {
+  const cache = textCache[view];
+  let s = cache.get(e);
+  if (s === undefined) {
+    s = entryText(e, view);
+    cache.set(e, s);
+  }
+  return s;
+}
 
 /**
  * A scrolling log of byte packets, newest at the bottom, in text or hex. Presentational: the owner keeps
- * the entries. `dirLabels` name the two directions for screen readers.
+ * the entries, either as an array (`entries`) or, for a stream, as a live source (`source`, a
+ * stream-log/LogRing): then a new chunk costs the owner an O(1) push, and the log redraws at most once per
+ * animation frame. Only the rows near the visible part are rendered (a windowed list); older bytes the
+ * source no longer keeps are counted ("N earlier bytes not shown"). The log follows the newest row while
+ * it is scrolled to the bottom; scrolled up, it stays where the person put it. `dirLabels` name the two
+ * directions for screen readers.
  */
 @customElement('dtu-byte-log')
 export class DtuByteLog extends LitElement {
@@ -35,6 +73,9 @@ export class DtuByteLog extends LitElement {
       padding: 8px;
       height: var(--log-height, 240px);
       overflow: auto;
+      overflow-anchor: none;
+      /* What happens inside never changes the page's layout: a redraw lays out the log alone. */
+      contain: strict;
       /* Contains the visually hidden labels, which would otherwise stretch the page. */
       position: relative;
     }
@@ -82,8 +123,13 @@ export class DtuByteLog extends LitElement {
       background: #a5d6ff;
       color: #1b1f24;
     }
-    .empty {
+    .empty,
+    .not-shown {
       color: #9aa7b4;
+    }
+    .not-shown {
+      font-style: italic;
+      margin-bottom: 4px;
     }
     .visually-hidden {
       position: absolute;
@@ -95,22 +141,119 @@ export class DtuByteLog extends LitElement {
     }
   `;
 
+  /** The entries as an array (short logs). Ignored when `source` is set. */
   @property({ attribute: false }) entries: readonly ByteLogEntry[] = [];
+  /** A live source (stream-log/LogRing): redrawn once per animation frame after it changes. */
+  @property({ attribute: false }) source: LogSource<ByteLogEntry> | undefined;
   @property() view: LogView = 'text';
   @property() label = '';
   @property() emptyText = '';
   @property({ attribute: false }) dirLabels: { tx: string; rx: string; note?: string } = { tx: '>', rx: '<' };
 
+  private readonly i18n = new LanguageController(this);
+  private readonly frame = new FrameBatcher(() => this.requestUpdate(), { minIntervalMs: REDRAW_MS });
+  private measuredAt = -Infinity;
+  private measuredView: LogView | undefined;
+  private unsubscribe: (() => void) | undefined;
+  private arraySource: ArraySource<ByteLogEntry> = new ArraySource([], 0);
+  private arrayVersion = 0;
+  private follow = true;
+  private rowHeight = DEFAULT_ROW_PX;
+  private range: WindowRange = { start: 0, end: 0, padTop: 0, padBottom: 0 };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.listen();
+  }
+
+  override disconnectedCallback(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+    this.frame.cancel();
+    super.disconnectedCallback();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('source')) this.listen();
+    if (changed.has('entries')) this.arraySource = new ArraySource(this.entries, ++this.arrayVersion);
+  }
+
+  private get data(): LogSource<ByteLogEntry> {
+    return this.source ?? this.arraySource;
+  }
+
+  private listen(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = this.isConnected ? this.source?.subscribe(() => this.frame.schedule()) : undefined;
+  }
+
+  private get box(): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>('.log');
+  }
+
+  private onScroll(): void {
+    // Scroll events come before the frame's redraw, so the box still holds what the log last drew: at the
+    // bottom after the log's own scrolling, elsewhere only when the person scrolled.
+    const box = this.box;
+    if (!box) return;
+    const follow = box.scrollTop + box.clientHeight >= box.scrollHeight - FOLLOW_SLACK_PX;
+    // Scrolled by the person (scroll events come once a frame): the rows there are drawn at once.
+    if (!follow || !this.follow) this.requestUpdate();
+    this.follow = follow;
+  }
+
   override updated(): void {
-    const log = this.renderRoot.querySelector('.log');
-    if (log) log.scrollTop = log.scrollHeight;
+    const box = this.box;
+    if (!box) return;
+    const now = performance.now();
+    if (now - this.measuredAt > MEASURE_MS || this.measuredView !== this.view) {
+      this.measuredAt = now;
+      this.measuredView = this.view;
+      this.measureRows(box);
+    }
+    if (this.follow && box.scrollTop + box.clientHeight < box.scrollHeight - 1)
+      box.scrollTop = box.scrollHeight;
+  }
+
+  /** The average row height of the rows rendered (rows may wrap), for the spacers. */
+  private measureRows(box: HTMLElement): void {
+    const rows = box.getElementsByClassName('entry');
+    if (rows.length === 0) return;
+    const first = rows[0] as HTMLElement;
+    const last = rows[rows.length - 1] as HTMLElement;
+    const span = last.offsetTop + last.offsetHeight - first.offsetTop;
+    if (span > 0) this.rowHeight = span / rows.length;
   }
 
   override render() {
-    return html`<div class="log" role="log" aria-label=${this.label} tabindex="0">
-      ${this.entries.length === 0 ? html`<span class="empty">${this.emptyText}</span>` : nothing}
+    const data = this.data;
+    const count = data.length;
+    const box = this.box;
+    this.range = windowRange({
+      count,
+      scrollTop: box?.scrollTop ?? 0,
+      viewport: box?.clientHeight ?? 240,
+      rowHeight: this.rowHeight,
+      follow: this.follow,
+    });
+    const rows: ByteLogEntry[] = [];
+    for (let i = this.range.start; i < this.range.end; i++) {
+      const e = data.at(i);
+      if (e) rows.push(e);
+    }
+    const dropped = data.dropped;
+    return html`<div class="log" role="log" aria-label=${this.label} tabindex="0" @scroll=${this.onScroll}>
+      ${count === 0 && dropped.bytes === 0 ? html`<span class="empty">${this.emptyText}</span>` : nothing}
+      ${
+        dropped.bytes > 0 && this.range.start === 0
+          ? html`<div class="not-shown" data-testid="not-shown" data-bytes=${dropped.bytes}>
+              ${this.i18n.f(STREAM_LOG.notShown, { bytes: dropped.bytes, entries: dropped.entries })}
+            </div>`
+          : nothing
+      }
+      ${this.range.padTop > 0 ? html`<div aria-hidden="true" style=${styleMap({ height: `${this.range.padTop}px` })}></div>` : nothing}
       ${repeat(
-        this.entries,
+        rows,
         (e) => e.id,
         (e) =>
           html`<div class="entry ${e.dir} ${e.tag ? `tag-${e.tag}` : ''}" data-tag=${e.tag ?? ''}>
@@ -119,10 +262,11 @@ export class DtuByteLog extends LitElement {
               >${ARROWS[e.dir]}<span class="visually-hidden">${this.dirLabels[e.dir] ?? ''}</span></span
             >
             <span class="text"
-              >${e.tagLabel ? html`<span class="tag">${e.tagLabel}</span>` : nothing}${entryText(e, this.view)}</span
+              >${e.tagLabel ? html`<span class="tag">${e.tagLabel}</span>` : nothing}${cachedText(e, this.view)}</span
             >
           </div>`,
       )}
+      ${this.range.padBottom > 0 ? html`<div aria-hidden="true" style=${styleMap({ height: `${this.range.padBottom}px` })}></div>` : nothing}
     </div>`;
   }
 }

@@ -3,6 +3,7 @@ import { customElement, property } from 'lit/decorators.js';
 import { LanguageController } from '../../controllers/language-controller';
 import { dtuEvent } from '../../events';
 import { S } from '../../i18n/strings';
+import { NOT_A_7S4 } from '../../not-a-7s4/strings';
 import { helpTopics, simulatorHelps, type HelpTopic } from '../../logic/problems';
 import type { Problem } from '../../services/session-service';
 import { base, tokens } from '../../styles/shared';
@@ -57,6 +58,14 @@ export class DtuHelpDialog extends LitElement {
       case 'browsers':
         return html`<h3>${t(S.problem.browsers)}</h3>
           <p>${t(S.problem.browsersText)}</p>`;
+      case 'wrong-device':
+        return html`<h3>${t(NOT_A_7S4.heading)}</h3>
+          <ul data-testid="help-wrong-device">
+            <li>${t(NOT_A_7S4.wrongPort)}</li>
+            <li>${t(NOT_A_7S4.loopback)}</li>
+            <li>${t(NOT_A_7S4.otherProduct)}</li>
+            <li>${t(NOT_A_7S4.firmware)}</li>
+          </ul>`;
       case 'simulator':
         return nothing;
     }
