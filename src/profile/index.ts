@@ -49,3 +49,4 @@ export {
   type ShareLinkOptions,
 } from './share-link';
 export { qrSvg } from './qr';
+export { factoryValued, nonFactoryValues, withoutFactoryValues } from './factory-diff';

@@ -55,6 +55,7 @@ export {
   type PortUpdate,
 } from './devices';
 export { deleteAppSetting, getAppSetting, setAppSetting } from './app-settings';
+export { deleteWorkspace, getWorkspace, putWorkspace } from './workspace';
 export {
   requestPersistentStorage,
   storageUse,
@@ -69,7 +70,10 @@ export {
   type AppSettingValue,
   type DeviceRead,
   type DeviceRecord,
+  type DraftRecord,
   type PortRecord,
+  type SimulatorRecord,
+  type WorkspaceKey,
   type RememberedLine,
   type SettingOutcome,
   type SettingResult,

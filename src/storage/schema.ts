@@ -7,6 +7,8 @@
  * Version 3: `ports` (key `key`): how the device behind a port was last reached (line settings, UARTFT).
  * Version 4: no new store; secrets already in `devices` (last read) and `applies` (results) are withheld
  * in place (docs/security.md), and profile records may carry `sealed` (secrets encrypted with a passphrase).
+ * Version 5: `workspace` (key/value, out-of-line keys `draft` and `simulator`): the person's pending edits
+ * and the simulated module's state, so a reload or a browser restart loses neither (keep-work/ in the UI).
  * Records are read back as untrusted data (profiles are validated on every read; see profiles.ts).
  */
 import type { DBSchema } from 'idb';
@@ -14,7 +16,7 @@ import type { Profile } from '../profile/profile';
 import type { SealedSecrets } from './secret-box';
 
 export const DB_NAME = 'usr-7s4-configurator';
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 
 export interface ProfileRecord {
   readonly id: string;
@@ -127,4 +129,41 @@ export interface StoreSchemaV3 extends StoreSchemaV2 {
   ports: { key: string; value: PortRecord };
 }
 
-export type StoreSchema = StoreSchemaV3;
+/** The pending edits of the settings editor (ui/keep-work/draft-keeper.ts), under the key `draft`. */
+export interface DraftRecord {
+  /** Wall ms of the save. */
+  readonly savedAt: number;
+  /** Setting → the texts as typed, one per parameter. Never an edit that holds a secret. */
+  readonly edits: Readonly<Record<string, readonly string[]>>;
+  /** Edits that hold a secret: kept in the page only, named here (never their value). */
+  readonly withheld: readonly string[];
+}
+
+/**
+ * The simulated module's state (ui/keep-work/simulator-keeper.ts), under the key `simulator`: its stored
+ * settings, user defaults, identity, firmware variant and the world's server behaviours and radio, as the
+ * simulator host describes them (`simulator/host/saved-state.ts`; checked again when read). Settings holding
+ * a secret are not kept (their factory value comes back), named in `withheld`.
+ */
+export interface SimulatorRecord {
+  readonly savedAt: number;
+  readonly state: AppSettingValue;
+  readonly withheld: readonly string[];
+}
+
+export interface WorkspaceValues {
+  readonly draft: DraftRecord;
+  readonly simulator: SimulatorRecord;
+}
+
+export type WorkspaceKey = keyof WorkspaceValues;
+
+/** The schema as version 4 left it (the same stores as version 3). */
+export type StoreSchemaV4 = StoreSchemaV3;
+
+/** Version 5: the workspace (pending edits, the simulated module). */
+export interface StoreSchemaV5 extends StoreSchemaV4 {
+  workspace: { key: WorkspaceKey; value: DraftRecord | SimulatorRecord };
+}
+
+export type StoreSchema = StoreSchemaV5;

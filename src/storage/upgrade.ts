@@ -5,7 +5,7 @@
  * (docs/security.md).
  */
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import type { StoreSchema, StoreSchemaV1, StoreSchemaV2 } from './schema';
+import type { StoreSchema, StoreSchemaV1, StoreSchemaV2, StoreSchemaV3 } from './schema';
 import { withholdApply, withholdDevice } from './withhold';
 
 type UpgradeTx<S> = IDBPTransaction<S, StoreNames<S>[], 'versionchange'>;
@@ -26,7 +26,7 @@ export function upgradeToV2(tx: UpgradeTx<StoreSchemaV2>): void {
 }
 
 /** Version 3: what is remembered about the device behind each port (line settings, UARTFT). */
-export function upgradeToV3(db: IDBPDatabase<StoreSchema>): void {
+export function upgradeToV3(db: IDBPDatabase<StoreSchemaV3>): void {
   db.createObjectStore('ports', { keyPath: 'key' });
 }
 
@@ -51,6 +51,11 @@ export async function upgradeToV4(tx: UpgradeTx<StoreSchema>): Promise<void> {
   }
 }
 
+/** Version 5: the workspace — pending edits and the simulated module's state survive a reload. */
+export function upgradeToV5(db: IDBPDatabase<StoreSchema>): void {
+  db.createObjectStore('workspace');
+}
+
 export function upgradeDatabase(
   db: IDBPDatabase<StoreSchema>,
   oldVersion: number,
@@ -58,7 +63,8 @@ export function upgradeDatabase(
 ): void {
   if (oldVersion < 1) upgradeToV1(db as unknown as IDBPDatabase<StoreSchemaV1>);
   if (oldVersion < 2) upgradeToV2(tx as unknown as UpgradeTx<StoreSchemaV2>);
-  if (oldVersion < 3) upgradeToV3(db);
+  if (oldVersion < 3) upgradeToV3(db as unknown as IDBPDatabase<StoreSchemaV3>);
+  if (oldVersion < 5) upgradeToV5(db);
   // A new database has nothing to rewrite; an error aborts the upgrade transaction (the open fails).
   if (oldVersion >= 1 && oldVersion < 4) {
     void upgradeToV4(tx).catch(() => {

@@ -6,6 +6,7 @@ import styles from './app-shell.styles';
 import './components/help-dialog/help-dialog';
 import './components/status-pill/status-pill';
 import { languageContext, sessionContext, simulatorContext, storeContext } from './context';
+import { wireDeviceModel } from './device-model/wire-model';
 import { initialLang, LANGUAGE_STORAGE_KEY, langTag, pick, format, type Lang } from './i18n/language';
 import { PROFILES_NAV } from './i18n/profile-nav';
 import { S } from './i18n/strings';
@@ -94,6 +95,8 @@ export class DtuApp extends LitElement {
       this.sessionState = s;
     });
     this.store.subscribe(() => (this.pending = this.store.draft.size));
+    // One device model: every value the session learns lands in the store (device-model/).
+    wireDeviceModel(this.services.session, this.store);
   }
 
   private readonly onHash = (): void => {
@@ -107,6 +110,8 @@ export class DtuApp extends LitElement {
     this.applyLanguage();
     // The "new version available" prompt (with the service worker's code) loads after the first render.
     void import('./components/update-prompt/update-prompt');
+    // Pending edits come back and are kept; leaving with edits not applied asks first (keep-work/).
+    void import('./keep-work/keep-work').then((m) => m.keepWork(this.store)).catch(() => undefined);
   }
 
   override disconnectedCallback(): void {

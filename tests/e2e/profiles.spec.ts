@@ -210,6 +210,9 @@ test('save the device configuration as a profile and compare a profile with the 
 
   await page.getByTestId('profile-from-device').click();
   await expect(page.getByTestId('profile-name')).toHaveValue(/^Device \d{15} \d{4}-\d{2}-\d{2}$/);
+  // Only what differs from the factory defaults (nothing, as shipped); the choice to keep every setting.
+  await expect(page.getByTestId('included-count')).toContainText('0 of 47');
+  await page.getByTestId('include-all-device').click();
   await expect(page.getByTestId('included-count')).toContainText('47 of 47');
   await page.getByTestId('profile-name').fill('Simulator as shipped');
   await page.getByTestId('profile-save').click();

@@ -199,6 +199,7 @@ test('reading the device without saving leaves no secret in IndexedDB', async ({
   await expect(page.getByTestId('profile-device-read')).toBeVisible({ timeout: 30_000 });
   // The page has the values (the factory command password among them)…
   await page.getByTestId('profile-from-device').click();
+  await page.getByTestId('include-all-device').click();
   await expect(page.locator('fieldset[data-setting="CMDPW"] input[type=password]')).toHaveValue('usr.cn');
   // …the database only knows the device was seen.
   await expect.poll(async () => (await dumpDatabase(page)).includes('"devices",[{')).toBe(true);

@@ -5,8 +5,14 @@ import { getAppSetting } from '../../src/storage/app-settings';
 import { getDevice, getPort, listApplies, rememberPort } from '../../src/storage/devices';
 import { getRawProfileRecord, listProfiles } from '../../src/storage/profiles';
 import { listTrash } from '../../src/storage/trash';
-import { DB_VERSION, type StoreSchemaV1, type StoreSchemaV2 } from '../../src/storage/schema';
-import { upgradeToV1, upgradeToV2 } from '../../src/storage/upgrade';
+import {
+  DB_VERSION,
+  type StoreSchemaV1,
+  type StoreSchemaV2,
+  type StoreSchemaV4,
+} from '../../src/storage/schema';
+import { upgradeToV1, upgradeToV2, upgradeToV3, upgradeToV4 } from '../../src/storage/upgrade';
+import { deleteWorkspace, getWorkspace, putWorkspace } from '../../src/storage/workspace';
 import { fullProfile, smallProfile } from '../profile/fixtures';
 import { freshStore } from './helpers';
 
@@ -93,7 +99,14 @@ describe('schema upgrades', () => {
     await freshStore();
     const db = await getDb();
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['applies', 'devices', 'ports', 'profiles', 'settings']);
+    expect([...db.objectStoreNames].sort()).toEqual([
+      'applies',
+      'devices',
+      'ports',
+      'profiles',
+      'settings',
+      'workspace',
+    ]);
   });
 
   it('upgrading a version-2 database adds the remembered ports and keeps every record', async () => {
@@ -109,5 +122,56 @@ describe('schema upgrades', () => {
     expect(await getPort('simulator')).toBeUndefined();
     await rememberPort('simulator', { uartft: 200 });
     expect((await getPort('simulator'))?.uartft).toBe(200);
+  });
+
+  it('upgrading a version-4 database adds the workspace and keeps every record', async () => {
+    const name = await freshStore();
+    const old: IDBPDatabase<StoreSchemaV4> = await openDB<StoreSchemaV4>(name, 4, {
+      upgrade: (d, _old, _new, tx) => {
+        upgradeToV1(d as unknown as IDBPDatabase<StoreSchemaV1>);
+        upgradeToV2(tx as never);
+        upgradeToV3(d);
+        void upgradeToV4(tx as never);
+      },
+    });
+    const tx = old.transaction(['profiles', 'devices', 'ports', 'settings'], 'readwrite');
+    await Promise.all([
+      tx.objectStore('profiles').put({ id: 'a', profile: fullProfile() }),
+      tx.objectStore('profiles').put(CORRUPT as never),
+      tx.objectStore('devices').put({ id: 'SN4', sn: 'SN4', firstSeen: 1, lastSeen: 2 }),
+      tx.objectStore('ports').put({ key: 'simulator', uartft: 200, firstSeen: 1, lastSeen: 2 }),
+      tx.objectStore('settings').put(['REGDT'], 'secrets.private'),
+    ]);
+    await tx.done;
+    old.close();
+
+    const db = await getDb();
+    expect(db.version).toBe(DB_VERSION);
+    expect([...db.objectStoreNames]).toContain('workspace');
+    expect((await listProfiles()).profiles.map((p) => p.id)).toEqual(['a']);
+    expect(await getRawProfileRecord('broken')).toEqual(CORRUPT);
+    expect((await getDevice('SN4'))?.sn).toBe('SN4');
+    expect((await getPort('simulator'))?.uartft).toBe(200);
+    expect(await getAppSetting('secrets.private', [])).toEqual(['REGDT']);
+    expect(await getWorkspace('draft')).toBeUndefined();
+    await putWorkspace('draft', { savedAt: 5, edits: { HEARTTM: ['77'] }, withheld: [] });
+    expect(await getWorkspace('draft')).toEqual({ savedAt: 5, edits: { HEARTTM: ['77'] }, withheld: [] });
+  });
+});
+
+describe('workspace store', () => {
+  it('keeps the draft and the simulator under their keys, and reads a damaged record as absent', async () => {
+    await freshStore();
+    const sim = { savedAt: 9, state: { stored: { HEARTTM: '77' } }, withheld: ['CMDPW'] };
+    await putWorkspace('simulator', sim);
+    expect(await getWorkspace('simulator')).toEqual(sim);
+    await deleteWorkspace('simulator');
+    expect(await getWorkspace('simulator')).toBeUndefined();
+
+    const db = await getDb();
+    await db.put('workspace', { savedAt: 'yesterday', edits: [] } as never, 'draft');
+    expect(await getWorkspace('draft')).toBeUndefined();
+    await db.put('workspace', { savedAt: 1, edits: { HEARTTM: [7] }, withheld: [] } as never, 'draft');
+    expect(await getWorkspace('draft')).toBeUndefined();
   });
 });

@@ -5,6 +5,13 @@
 import { factoryDefaults } from '../../protocol/catalogue';
 import type { ModuleIdentity } from './control';
 
+/** What a saved simulator state puts back into flash (simulator/host/saved-state.ts). */
+export interface FlashContents {
+  readonly stored?: Readonly<Record<string, string>>;
+  readonly user?: Readonly<Record<string, string>>;
+  readonly identity?: ModuleIdentity;
+}
+
 export class Flash {
   stored: Record<string, string>;
   user: Record<string, string>;
@@ -36,6 +43,16 @@ export class Flash {
     this.user = { ...factoryDefaults() };
     this.identity = { ...this.initialIdentity };
     this.pendingVersion = undefined;
+  }
+
+  /**
+   * Contents kept from an earlier run (a saved simulator state): stored settings and user defaults over
+   * the factory ones, and the identity in force. A demo reset still goes back to the first identity.
+   */
+  restore(saved: FlashContents): void {
+    if (saved.stored) this.stored = { ...factoryDefaults(), ...saved.stored };
+    if (saved.user) this.user = { ...factoryDefaults(), ...saved.user };
+    if (saved.identity) this.identity = { ...saved.identity };
   }
 
   /** Applies a downloaded upgrade (full boot only). */

@@ -8,7 +8,9 @@ import type { UartSettings } from '../../protocol/uart';
 import { VirtualWorld } from '../world/world';
 import { attachMs, netBlinks } from '../world/radio';
 import { readConfig } from './config';
+import { BrokenSerial } from './broken';
 import type {
+  BrokenBehaviour,
   HttpResponseSpec,
   LedState,
   RadioState,
@@ -23,12 +25,12 @@ import type {
   SimulatorControl,
   SocketId,
 } from './control';
-import { SOCKET_IDS } from './control';
+import { BROKEN_BEHAVIOURS, SOCKET_IDS } from './control';
 import { Firmware } from './firmware';
-import { Flash } from './flash';
+import { Flash, type FlashContents } from './flash';
 import { DEFAULT_IDENTITY } from './identity';
 import { Prng } from './prng';
-import { DEFAULT_TIMINGS, type ModuleTimings } from './timings';
+import { DEFAULT_TIMINGS, SERIAL_TX_BUFFER_BYTES, type ModuleTimings } from './timings';
 import { TimerGroup } from './timers';
 import {
   completeFirmware,
@@ -63,7 +65,14 @@ export interface SimulatedModuleOptions {
    * switches themselves. Default: the manual's reading (`MANUAL_FIRMWARE`). Unknown names throw.
    */
   readonly firmware?: FirmwareSelection | Partial<FirmwareVariant>;
+  /** A device that does not behave like a 7S4 (control.ts `BrokenBehaviour`; default null: a 7S4). */
+  readonly broken?: BrokenBehaviour | null;
+  /** Flash as an earlier run left it (host/saved-state.ts): the module starts with these settings. */
+  readonly flash?: FlashContents;
 }
+
+/** Clock ms between two `serial-drop` events while data keeps being dropped. */
+export const SERIAL_DROP_EVENT_MS = 1000;
 
 /** Reload pin held low this long after power-up restores factory settings (2.3.8). */
 export const RELOAD_MIN_MS = 3000;
@@ -93,15 +102,23 @@ export class SimulatedModule implements SimulatorControl {
   /** Seeded apart from the line garbage, so a variant's delays do not change the garbage and back. */
   private readonly processingPrng: Prng;
   private processingSpent = 0;
+  private brokenBehaviour: BrokenBehaviour | null = null;
+  /** The serial side of a `spam-ok` / `echo-only` device (one per firmware life). */
+  private brokenSerial: BrokenSerial | undefined;
+  private dropped = 0;
+  private lastDropEvent = -Infinity;
+  private dropEventTimer: { cancel(): void } | undefined;
 
   constructor(options: SimulatedModuleOptions) {
     this.clock = options.clock;
     this.world = options.world ?? new VirtualWorld({ clock: options.clock });
     this.timings = { ...DEFAULT_TIMINGS, ...options.timings };
     this.flash = new Flash({ ...DEFAULT_IDENTITY, ...options.identity });
+    if (options.flash) this.flash.restore(options.flash);
     const prng = new Prng(options.seed ?? 0x7534);
     this.processingPrng = new Prng((options.seed ?? 0x7534) ^ 0x5eed_f00d);
     if (options.firmware !== undefined) this.applyFirmware(options.firmware);
+    this.brokenBehaviour = brokenOrNull(options.broken);
     const timing = options.wireTiming ?? false;
     this.wireIn = new WireDirection(
       this.clock,
@@ -109,7 +126,9 @@ export class SimulatedModule implements SimulatorControl {
       timing,
       () => this.uart,
       (bytes, firstEnd, charMs) => {
-        if (this.phase === 'running') this.firmware?.rx(bytes, firstEnd, charMs);
+        if (this.phase !== 'running') return;
+        if (this.brokenSerial) this.brokenSerial.rx(bytes, firstEnd, charMs);
+        else this.firmware?.rx(bytes, firstEnd, charMs);
       },
     );
     this.wireOut = new WireDirection(
@@ -212,7 +231,70 @@ export class SimulatedModule implements SimulatorControl {
       case 'set-firmware':
         this.setFirmware(command.selection);
         return;
+      case 'server-stream': {
+        if (!SOCKET_IDS.includes(command.socket)) return;
+        const s = this.world.setStream(command.socket, command.bytesPerSecond, command.pattern);
+        this.world.hub.emit({ type: 'server-stream', at: this.clock.now(), socket: command.socket, ...s });
+        return;
+      }
+      case 'set-broken':
+        this.setBroken(command.behaviour);
+        return;
     }
+  }
+
+  /**
+   * Makes the module a device that does not behave like a 7S4 (broken.ts), or a 7S4 again (null). At once;
+   * kept over restarts and `reset-demo` (it is the device's kind, like the firmware). Answered by `broken`.
+   */
+  setBroken(behaviour: BrokenBehaviour | null): void {
+    this.brokenBehaviour = brokenOrNull(behaviour);
+    this.makeBrokenSerial();
+    this.world.hub.emit({ type: 'broken', at: this.clock.now(), behaviour: this.brokenBehaviour });
+  }
+
+  /** The device's broken behaviour, or null for a 7S4. */
+  get broken(): BrokenBehaviour | null {
+    return this.brokenBehaviour;
+  }
+
+  /** Network data dropped so far because the serial side could not take it. */
+  get serialDropped(): number {
+    return this.dropped;
+  }
+
+  private makeBrokenSerial(): void {
+    const b = this.brokenBehaviour;
+    this.brokenSerial =
+      b === 'spam-ok' || b === 'echo-only'
+        ? new BrokenSerial(b, {
+            clock: this.clock,
+            group: this.power,
+            tx: (bytes) => this.wireOut.send(bytes, this.uart),
+            frameGapMs: () => this.firmware?.config.frameGapMs ?? 50,
+          })
+        : undefined;
+  }
+
+  /** Room in the module's buffer toward the serial side, bytes (wire timing off: always all of it). */
+  private serialRoom(): number {
+    return Math.max(0, SERIAL_TX_BUFFER_BYTES - this.wireOut.backlog);
+  }
+
+  private serialDrop(n: number): void {
+    this.dropped += n;
+    const now = this.clock.now();
+    if (now - this.lastDropEvent >= SERIAL_DROP_EVENT_MS) {
+      this.lastDropEvent = now;
+      this.world.hub.emit({ type: 'serial-drop', at: now, dropped: this.dropped });
+      return;
+    }
+    // The last drop of a burst is reported too, at most a second after the previous event.
+    this.dropEventTimer ??= this.clock.setTimer(this.lastDropEvent + SERIAL_DROP_EVENT_MS - now, () => {
+      this.dropEventTimer = undefined;
+      this.lastDropEvent = this.clock.now();
+      this.world.hub.emit({ type: 'serial-drop', at: this.lastDropEvent, dropped: this.dropped });
+    });
   }
 
   /**
@@ -374,6 +456,9 @@ export class SimulatedModule implements SimulatorControl {
       identity: this.identity,
       cache: rec((s) => ({ bytes: channel(s)?.cachedBytes ?? 0, dropped: channel(s)?.dropped ?? 0 })),
       firmware: [...this.selection],
+      streams: rec((s) => this.world.stream(s)),
+      broken: this.brokenBehaviour,
+      serialDropped: this.dropped,
     };
   }
 
@@ -469,10 +554,14 @@ export class SimulatedModule implements SimulatorControl {
         },
         attached: () => this.isAttached,
         stateChanged: () => this.stateChanged(),
+        broken: () => this.brokenBehaviour,
+        serialRoom: () => this.serialRoom(),
+        serialDropped: (n) => this.serialDrop(n),
       },
       readConfig({ ...this.flash.stored }),
     );
     this.firmware = fw;
+    this.makeBrokenSerial();
     this.phase = 'running';
     fw.start();
     this.world.hub.emit({ type: 'restart', at: this.clock.now(), kind, phase: 'done' });
@@ -546,4 +635,8 @@ export class SimulatedModule implements SimulatorControl {
       this.world.hub.emit({ type: 'leds', at: this.clock.now(), leds });
     }
   }
+}
+
+function brokenOrNull(b: unknown): BrokenBehaviour | null {
+  return BROKEN_BEHAVIOURS.includes(b as BrokenBehaviour) ? (b as BrokenBehaviour) : null;
 }

@@ -1,24 +1,36 @@
 import type { SerialOpenOptions } from '../../serial/serial-port-like';
 import type { SimCommand, SimEvent, SimulatorControl } from '../core/control';
 import { SIMULATOR_PORT_INFO } from './in-process-port';
+import type { ModuleSavedState, StatefulSimulator } from './saved-state';
 import { StreamPort } from './stream-port';
 import type { FromWorker, ToWorker } from './worker-protocol';
 
 /** The page's handle on the simulator worker: a SerialPort-shaped port plus the control API. */
-export interface WorkerSimulator extends SimulatorControl {
+export interface WorkerSimulator extends SimulatorControl, StatefulSimulator {
   readonly port: StreamPort & { unplug(): void };
   terminate(): void;
+}
+
+export interface WorkerSimulatorOptions {
+  /** Start the module from this saved state (saved-state.ts) instead of the demo's start. */
+  readonly initial?: ModuleSavedState | null;
 }
 
 /**
  * Connects to a simulator running in `worker`. The port's streams are created in the worker for each
  * `open()` and transferred here, so bytes never pass through a message handler on this side.
  */
-export function connectWorkerSimulator(worker: Worker): WorkerSimulator {
+export function connectWorkerSimulator(
+  worker: Worker,
+  options: WorkerSimulatorOptions = {},
+): WorkerSimulator {
   const listeners = new Set<(e: SimEvent) => void>();
+  const stateListeners = new Set<(s: ModuleSavedState | null) => void>();
   const waiting = new Map<number, { resolve: (m: FromWorker) => void }>();
   let nextId = 1;
   const post = (m: ToWorker, transfer: Transferable[] = []): void => worker.postMessage(m, transfer);
+  // First of all: what the module starts from.
+  if (options.initial) post({ type: 'init', state: options.initial });
 
   const port = new StreamPort(
     (options: SerialOpenOptions) =>
@@ -51,6 +63,9 @@ export function connectWorkerSimulator(worker: Worker): WorkerSimulator {
       case 'events':
         for (const ev of m.events) for (const l of listeners) l(ev);
         break;
+      case 'state':
+        for (const l of stateListeners) l(m.state);
+        break;
     }
   });
 
@@ -63,6 +78,10 @@ export function connectWorkerSimulator(worker: Worker): WorkerSimulator {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    onSavedState(listener) {
+      stateListeners.add(listener);
+      return () => stateListeners.delete(listener);
+    },
     terminate() {
       worker.terminate();
     },
@@ -73,11 +92,17 @@ let shared: Promise<WorkerSimulator> | undefined;
 
 /**
  * The app's one simulator, started on first use: the worker (and the simulator code in it) is downloaded
- * only when someone picks the simulator.
+ * only when someone picks the simulator. `initial()` (the first call's) gives the saved state to start from.
  */
-export function getWorkerSimulator(): Promise<WorkerSimulator> {
-  shared ??= Promise.resolve().then(() =>
-    connectWorkerSimulator(new Worker(new URL('../worker.ts', import.meta.url), { type: 'module' })),
-  );
+export function getWorkerSimulator(
+  initial: () => Promise<ModuleSavedState | null> = () => Promise.resolve(null),
+): Promise<WorkerSimulator> {
+  shared ??= initial()
+    .catch(() => null)
+    .then((state) =>
+      connectWorkerSimulator(new Worker(new URL('../worker.ts', import.meta.url), { type: 'module' }), {
+        initial: state,
+      }),
+    );
   return shared;
 }

@@ -1,8 +1,14 @@
 import type { SerialOpenOptions } from '../../serial/serial-port-like';
 import type { SimCommand, SimEvent } from '../core/control';
+import type { ModuleSavedState } from './saved-state';
 
 /** Messages from the page to the simulator worker. */
 export type ToWorker =
+  /**
+   * Optional, and only as the first message: start the module from a saved state (saved-state.ts) instead
+   * of the demo's start. Without it the first other message starts the module as new.
+   */
+  | { readonly type: 'init'; readonly state: ModuleSavedState | null }
   | { readonly type: 'open'; readonly id: number; readonly options: SerialOpenOptions }
   | { readonly type: 'close' }
   | { readonly type: 'unplug' }
@@ -19,4 +25,9 @@ export type FromWorker =
   | { readonly type: 'open-failed'; readonly id: number; readonly message: string }
   | { readonly type: 'lost' }
   /** Events are batched so a busy serial line costs one message per batch, not one per chunk. */
-  | { readonly type: 'events'; readonly events: readonly SimEvent[] };
+  | { readonly type: 'events'; readonly events: readonly SimEvent[] }
+  /**
+   * The module's saved state changed (at most every `STATE_CHECK_MS`): the page keeps it for the next run.
+   * `null`: it is the demo's start again (after "reset the demo"), nothing to keep.
+   */
+  | { readonly type: 'state'; readonly state: ModuleSavedState | null };

@@ -3,8 +3,8 @@
  * its Web Worker (src/simulator/host/worker-client.ts). Loaded on first use (services/backend.ts).
  */
 import type { ModuleMode, SimulatorControl } from '../../simulator/core/control';
-import { getWorkerSimulator } from '../../simulator/host/worker-client';
 import { webSerialFromGlobals } from '../../serial/web-serial';
+import { persistentSimulator } from '../keep-work/simulator-keeper';
 import type { Backend } from './backend';
 import { SessionAdapter } from './session-adapter';
 
@@ -39,7 +39,7 @@ export function whenModuleUp(sim: SimulatorControl, onBooting: () => void): Prom
 export function createBackend(): Backend {
   const session = new SessionAdapter({
     simulatorPort: async (onBooting) => {
-      const sim = await getWorkerSimulator();
+      const sim = await persistentSimulator();
       await whenModuleUp(sim, onBooting);
       return sim.port;
     },
@@ -47,7 +47,8 @@ export function createBackend(): Backend {
   });
   return {
     session,
-    simulator: getWorkerSimulator,
-    unplug: () => void getWorkerSimulator().then((sim) => sim.port.unplug()),
+    // Started from the state it had when the page was last open (keep-work/simulator-keeper.ts).
+    simulator: persistentSimulator,
+    unplug: () => void persistentSimulator().then((sim) => sim.port.unplug()),
   };
 }

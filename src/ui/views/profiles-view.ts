@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { SETTING_NAMES } from '../../protocol/catalogue';
+import { factoryDefaults, SETTING_NAMES } from '../../protocol/catalogue';
 import { newProfile, type Profile } from '../../profile/profile';
 import {
   duplicateProfile,
@@ -32,6 +32,11 @@ import '../components/profile-toast/profile-toast';
 import '../components/profile-trash/profile-trash';
 import { LanguageController } from '../controllers/language-controller';
 import { StoreController } from '../controllers/store-controller';
+import { SessionController } from '../controllers/session-controller';
+import { settingNames } from '../device-model/provenance';
+import { MODEL } from '../device-model/strings';
+import '../device-model/model-note';
+import '../presets/preset-library';
 import { P } from '../i18n/profile-strings';
 import { problemText } from '../logic/profile-format';
 import type { UnlockedDetail } from '../secrets/events';
@@ -44,8 +49,10 @@ import { viewStyles } from './view-styles';
 
 type Mode =
   | { readonly kind: 'list' }
-  /** `id` undefined: a new profile, started from `profile` when given. */
-  | { readonly kind: 'edit'; readonly id?: string; readonly profile?: Profile }
+  /** `id` undefined: a new profile, started from `profile` when given; `note` said above the editor. */
+  | { readonly kind: 'edit'; readonly id?: string; readonly profile?: Profile; readonly note?: string }
+  /** "Save device configuration" while some values were not read back (device-model/): read first? */
+  | { readonly kind: 'check-device'; readonly names: readonly string[] }
   /** `values`: the profile's, with its sealed passwords when they are unlocked. */
   | {
       readonly kind: 'apply';
@@ -102,7 +109,9 @@ export class DtuProfilesView extends LitElement {
 
   private readonly i18n = new LanguageController(this);
   private readonly store = new StoreController(this);
+  private readonly session = new SessionController(this);
 
+  @state() private readingDevice = false;
   @state() private profiles: readonly StoredProfile[] = [];
   @state() private trashed: readonly StoredProfile[] = [];
   @state() private corrupt: readonly CorruptRecord[] = [];
@@ -285,20 +294,80 @@ export class DtuProfilesView extends LitElement {
     if (ok) this.show({ kind: 'list' });
   }
 
-  /** A new profile holding every value read from the device, named after it, for the person to review. */
-  private fromDevice(): void {
+  /**
+   * A new profile from the device's values as the device model knows them, named after it, for the person
+   * to review: only the settings that differ from the factory defaults (the editor's "Include every
+   * setting (device values)" adds the others). When some values were not read back (a terminal set, a
+   * restart that may have changed them), the person is asked to read first or to save them with a note.
+   */
+  private fromDevice(marked = false): void {
     const store = this.store.value;
     const device = store.device;
     if (!device) return;
+    const unconfirmed = store.model.unconfirmed();
+    if (unconfirmed.length > 0 && !marked) {
+      this.show({ kind: 'check-device', names: unconfirmed });
+      return;
+    }
     const id = store.identity?.imei || store.identity?.sn || '';
     const now = Date.now();
     const date = new Date(now).toISOString().slice(0, 10);
+    const factory = factoryDefaults();
     const values = Object.fromEntries(
-      SETTING_NAMES.filter((n) => device[n] !== undefined).map((n) => [n, device[n] ?? '']),
+      SETTING_NAMES.filter((n) => device[n] !== undefined && device[n] !== factory[n]).map((n) => [
+        n,
+        device[n] ?? '',
+      ]),
     );
     const name = this.i18n.f(P.list.deviceProfileName, { id, date }).replace(/\s+/g, ' ').trim();
-    const profile: Profile = { ...newProfile(name, now, values), ...(id ? { sourceDevice: id } : {}) };
-    this.show({ kind: 'edit', profile });
+    const notes =
+      marked && unconfirmed.length > 0
+        ? this.i18n.f(MODEL.save.noteLine, { list: settingNames(unconfirmed, this.i18n.lang) })
+        : '';
+    const profile: Profile = {
+      ...newProfile(name, now, values),
+      notes,
+      ...(id ? { sourceDevice: id } : {}),
+    };
+    this.show({
+      kind: 'edit',
+      profile,
+      note: this.i18n.f(MODEL.save.onlyChanged, { n: Object.keys(values).length }),
+    });
+  }
+
+  /** Reads every setting, then continues to the editor (the values are proven now). */
+  private async readThenSave(): Promise<void> {
+    this.readingDevice = true;
+    const ok = await this.run(async () => {
+      this.store.value.setDevice(await this.session.api.readAll());
+    });
+    this.readingDevice = false;
+    if (ok) this.fromDevice();
+  }
+
+  private renderCheck(names: readonly string[]): TemplateResult {
+    const t = this.i18n.t.bind(this.i18n);
+    return this.panel(
+      t(MODEL.save.heading),
+      html`<div data-testid="save-check">
+        <p class="notice">${this.i18n.f(MODEL.save.body, { list: settingNames(names, this.i18n.lang) })}</p>
+        <div class="toolbar">
+          <button
+            type="button"
+            class="primary"
+            data-testid="save-read-first"
+            ?disabled=${!this.session.ready || this.readingDevice}
+            @click=${() => void this.readThenSave()}
+          >
+            ${t(this.readingDevice ? MODEL.summary.reading : MODEL.save.readFirst)}
+          </button>
+          <button type="button" data-testid="save-marked" @click=${() => this.fromDevice(true)}>
+            ${t(MODEL.save.saveMarked)}
+          </button>
+        </div>
+      </div>`,
+    );
   }
 
   private async exportAll(): Promise<void> {
@@ -329,17 +398,20 @@ export class DtuProfilesView extends LitElement {
     const t = this.i18n.t.bind(this.i18n);
     const f = this.i18n.f.bind(this.i18n);
     switch (mode.kind) {
+      case 'check-device':
+        return this.renderCheck(mode.names);
       case 'edit':
         return this.panel(
           mode.id ? f(P.editor.editHeading, { name: mode.profile?.name ?? '' }) : t(P.editor.newHeading),
-          html`<dtu-profile-editor
-            .profile=${mode.profile}
-            .sealed=${(mode.id ? this.find(mode.id)?.sealed?.settings : undefined) ?? []}
-            ?isNew=${mode.id === undefined}
-            .deviceValues=${this.store.available ? this.store.value.device : undefined}
-            @dtu-profile-save=${(e: CustomEvent<ProfileSaveDetail>) => void this.onSave(e)}
-            @dtu-close=${() => this.show({ kind: 'list' })}
-          ></dtu-profile-editor>`,
+          html`${mode.note ? html`<p class="notice" data-testid="editor-note">${mode.note}</p>` : nothing}
+            <dtu-profile-editor
+              .profile=${mode.profile}
+              .sealed=${(mode.id ? this.find(mode.id)?.sealed?.settings : undefined) ?? []}
+              ?isNew=${mode.id === undefined}
+              .deviceValues=${this.store.available ? this.store.value.device : undefined}
+              @dtu-profile-save=${(e: CustomEvent<ProfileSaveDetail>) => void this.onSave(e)}
+              @dtu-close=${() => this.show({ kind: 'list' })}
+            ></dtu-profile-editor>`,
         );
       case 'apply':
         return this.panel(
@@ -381,7 +453,7 @@ export class DtuProfilesView extends LitElement {
           type="button"
           data-testid="profile-from-device"
           ?disabled=${!device}
-          @click=${this.fromDevice}
+          @click=${() => this.fromDevice()}
         >
           ${t(P.list.saveDevice)}
         </button>
@@ -397,6 +469,8 @@ export class DtuProfilesView extends LitElement {
       </div>
       ${device ? nothing : html`<p class="muted small">${t(P.list.saveDeviceHint)}</p>`}
       <dtu-profile-device></dtu-profile-device>
+      <dtu-model-note quiet readable></dtu-model-note>
+      <dtu-preset-library></dtu-preset-library>
       <dtu-profile-corrupt .records=${this.corrupt}></dtu-profile-corrupt>
       <h3 tabindex="-1" data-focus>
         ${this.i18n.f(this.profiles.length === 1 ? P.list.countOne : P.list.count, { n: this.profiles.length })}

@@ -3,6 +3,8 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { StoredProfile } from '../../../storage';
 import { LanguageController } from '../../controllers/language-controller';
 import { StoreController } from '../../controllers/store-controller';
+import '../../device-model/model-note';
+import { MODEL } from '../../device-model/strings';
 import { P } from '../../i18n/profile-strings';
 import { compareValues } from '../../logic/profile-compare';
 import { base, tokens } from '../../styles/shared';
@@ -72,6 +74,7 @@ export class DtuProfileComparePanel extends LitElement {
             ></dtu-profile-compare>`
           : device
             ? html`<p class="muted">${t(P.compare.deviceNote)}</p>
+                <dtu-model-note quiet readable .lead=${t(MODEL.compare.note)}></dtu-model-note>
                 <dtu-profile-compare
                   .rows=${compareValues(this.stored.profile.values, device, { leftOnly: true })}
                   .leftLabel=${name}

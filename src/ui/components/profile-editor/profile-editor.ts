@@ -194,6 +194,7 @@ export class DtuProfileEditor extends LitElement {
           this.deviceValues
             ? html`<button
                 type="button"
+                data-testid="include-all-device"
                 @click=${() => (this.draft = includeAll(this.draft, this.deviceValues))}
               >
                 ${t(P.editor.includeAllFromDevice)}

@@ -1,6 +1,13 @@
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { encodeShareLink, qrSvg, shareUrl, withheldSecrets } from '../../../profile';
+import {
+  encodeShareLink,
+  factoryValued,
+  qrSvg,
+  shareUrl,
+  withheldSecrets,
+  withoutFactoryValues,
+} from '../../../profile';
 import type { Profile } from '../../../profile/profile';
 import '../dialog/dialog';
 import { LanguageController } from '../../controllers/language-controller';
@@ -8,6 +15,7 @@ import { dtuEvent } from '../../events';
 import { P } from '../../i18n/profile-strings';
 import { settingLabel } from '../../logic/profile-format';
 import { loadPrivateMarks } from '../../secrets/private-marks';
+import { PRESET_TEXT } from '../../presets/strings';
 import { base, tokens } from '../../styles/shared';
 
 interface Made {
@@ -58,6 +66,8 @@ export class DtuProfileShare extends LitElement {
   @property({ type: Boolean }) open = false;
 
   @state() private includeSecrets = false;
+  /** Leave out the settings at their factory value (the link says only what was configured). */
+  @state() private onlyChanged = false;
   @state() private made: Made | undefined;
   @state() private copyState: 'copied' | 'failed' | undefined;
 
@@ -65,8 +75,17 @@ export class DtuProfileShare extends LitElement {
   private making = 0;
 
   override willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('profile')) this.includeSecrets = false;
-    if ((changed.has('profile') || changed.has('includeSecrets') || changed.has('open')) && this.open)
+    if (changed.has('profile')) {
+      this.includeSecrets = false;
+      this.onlyChanged = false;
+    }
+    if (
+      (changed.has('profile') ||
+        changed.has('includeSecrets') ||
+        changed.has('onlyChanged') ||
+        changed.has('open')) &&
+      this.open
+    )
       void this.make();
   }
 
@@ -79,7 +98,8 @@ export class DtuProfileShare extends LitElement {
     // The person's private marks (registration/heartbeat data) decide what is withheld too.
     await loadPrivateMarks();
     if (run !== this.making) return;
-    const link = await encodeShareLink(profile, { includeSecrets: this.includeSecrets });
+    const shared = this.onlyChanged ? withoutFactoryValues(profile) : profile;
+    const link = await encodeShareLink(shared, { includeSecrets: this.includeSecrets });
     if (run !== this.making) return;
     const url = shareUrl(location.href, link);
     let qr: string | undefined;
@@ -133,6 +153,22 @@ export class DtuProfileShare extends LitElement {
     `;
   }
 
+  /** The choice to leave out settings at their factory value, when some (not all) are. */
+  private renderOnlyChanged() {
+    const values = this.profile?.values ?? {};
+    const n = factoryValued(values).length;
+    if (n === 0 || n === Object.keys(values).length) return nothing;
+    return html`<label class="inline">
+      <input
+        type="checkbox"
+        data-testid="share-only-changed"
+        .checked=${this.onlyChanged}
+        @change=${(e: Event) => (this.onlyChanged = (e.target as HTMLInputElement).checked)}
+      />
+      ${this.i18n.f(PRESET_TEXT.shareOnlyChanged, { n })}
+    </label>`;
+  }
+
   override render() {
     const t = this.i18n.t.bind(this.i18n);
     const made = this.made;
@@ -146,7 +182,7 @@ export class DtuProfileShare extends LitElement {
       }}
     >
       <p>${t(P.share.intro)}</p>
-      ${this.renderSecrets()}
+      ${this.renderSecrets()} ${this.renderOnlyChanged()}
       ${
         made
           ? html`<label class="block"

@@ -16,6 +16,18 @@ export default css`
   fieldset.invalid {
     border-color: var(--dtu-error);
   }
+  .prov {
+    margin: 6px 0 0;
+    font-size: 0.8rem;
+    color: var(--dtu-muted);
+  }
+  .prov.warn {
+    display: inline-block;
+    padding: 1px 6px;
+    border-radius: 4px;
+    color: var(--dtu-warn);
+    background: var(--dtu-warn-bg);
+  }
   legend {
     display: flex;
     flex-wrap: wrap;
@@ -62,6 +74,10 @@ export default css`
   .unit {
     color: var(--dtu-muted);
     font-size: 0.85rem;
+  }
+  /* The second view of a value sits under the first: no row-sized flex basis in the column. */
+  .param .param.alt {
+    flex: 0 0 auto;
   }
   .alt label {
     font-weight: 400;

@@ -37,6 +37,12 @@ export class DtuSettingField extends LitElement {
   @property({ attribute: false }) device: string | undefined;
   /** True when `parts` differ from the device (or factory) value. */
   @property({ type: Boolean }) changed = false;
+  /**
+   * Where the device's value came from (device-model/provenance.ts): "read 14:02" (muted), "set in the
+   * terminal, not read back yet" or "may have changed" (warn). Undefined: nothing known.
+   */
+  @property({ attribute: false }) provenance:
+    { readonly text: string; readonly tone: 'muted' | 'warn'; readonly kind: string } | undefined;
 
   @state() private revealed = false;
   /** Per parameter: the length of a paste that was cut to MAX_VALUE_CHARS. */
@@ -87,6 +93,17 @@ export class DtuSettingField extends LitElement {
       <p class="help">${this.t(entry.help)}</p>
       <div class="params">${entry.params.map((p, i) => this.renderParam(p, i, check.errors[i]))}</div>
       ${check.whole ? html`<div class="msg" role="alert">${this.t(check.whole)}</div>` : nothing}
+      ${
+        this.provenance
+          ? html`<p
+              class=${`prov ${this.provenance.tone}`}
+              data-testid="provenance"
+              data-kind=${this.provenance.kind}
+            >
+              ${this.provenance.text}
+            </p>`
+          : nothing
+      }
       <div class="meta">
         ${
           this.changed

@@ -1,0 +1,181 @@
+/**
+ * The simulated module's state as it is kept between runs of the worker (a page reload, a browser
+ * restart): what its flash holds (stored settings, user defaults, identity), its firmware variant, and the
+ * world's server behaviours and radio. Not the moment-to-moment state (mode, links, caches): the module
+ * starts running with these settings, as after a power cycle.
+ *
+ * Plain data (postMessage, IndexedDB). `checkSavedState` is the gate for anything read back: settings
+ * must be catalogue settings with valid values (canonical), names known, or the whole state is refused or
+ * the bad part dropped.
+ */
+import { factoryDefaults, findCommand } from '../../protocol/catalogue';
+import { validateValue } from '../../protocol/validate';
+import type {
+  ModuleIdentity,
+  NetworkType,
+  RadioState,
+  ServerBehaviour,
+  SimulatorControl,
+  SocketId,
+} from '../core/control';
+import { SOCKET_IDS } from '../core/control';
+import { DEFAULT_IDENTITY } from '../core/identity';
+import type { SimulatedModule } from '../core/module';
+import { normaliseFirmwareSelection } from '../core/variants';
+import { DEFAULT_RADIO } from '../world/radio';
+
+export interface ModuleSavedState {
+  /** Stored settings (canonical), all of them. */
+  readonly stored: Readonly<Record<string, string>>;
+  /** User defaults (AT+CFGTF), brought back by AT+RELD. */
+  readonly user: Readonly<Record<string, string>>;
+  readonly identity: ModuleIdentity;
+  /** Firmware variant selection (preset names; `[]` = the manual's). */
+  readonly firmware: readonly string[];
+  readonly behaviours: Readonly<Record<SocketId, ServerBehaviour>>;
+  readonly radio: RadioState;
+}
+
+const BEHAVIOURS: readonly ServerBehaviour[] = ['echo', 'silent', 'refuse'];
+const NETWORKS: readonly NetworkType[] = ['none', '2G', '3G', '4G'];
+
+/** The state of `module` now. */
+export function savedStateOf(module: SimulatedModule): ModuleSavedState {
+  return {
+    stored: { ...module.flash.stored },
+    user: { ...module.flash.user },
+    identity: { ...module.flash.identity },
+    firmware: [...module.firmwareSelection],
+    behaviours: Object.fromEntries(SOCKET_IDS.map((s) => [s, module.world.servers[s].behaviour])) as Record<
+      SocketId,
+      ServerBehaviour
+    >,
+    radio: { ...module.world.radio.current },
+  };
+}
+
+/** The demo's start: what a new module in a new world has. */
+export function pristineState(): ModuleSavedState {
+  return {
+    stored: { ...factoryDefaults() },
+    user: { ...factoryDefaults() },
+    identity: { ...DEFAULT_IDENTITY },
+    firmware: [],
+    behaviours: { A: 'echo', B: 'echo', C: 'echo', D: 'echo' },
+    radio: { ...DEFAULT_RADIO },
+  };
+}
+
+/** The same state (settings compared by value, in any order). */
+export function sameState(a: ModuleSavedState, b: ModuleSavedState): boolean {
+  const sameRecord = (
+    x: Readonly<Record<string, unknown>>,
+    y: Readonly<Record<string, unknown>>,
+  ): boolean => {
+    const keys = new Set([...Object.keys(x), ...Object.keys(y)]);
+    return [...keys].every((k) => x[k] === y[k]);
+  };
+  return (
+    sameRecord(a.stored, b.stored) &&
+    sameRecord(a.user, b.user) &&
+    sameRecord(
+      a.identity as unknown as Record<string, unknown>,
+      b.identity as unknown as Record<string, unknown>,
+    ) &&
+    a.firmware.join('\n') === b.firmware.join('\n') &&
+    sameRecord(a.behaviours, b.behaviours) &&
+    a.radio.network === b.radio.network &&
+    a.radio.rssi === b.radio.rssi
+  );
+}
+
+function isObject(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+/** Valid catalogue settings only, canonical; anything else is dropped (the factory value stays). */
+function checkSettings(x: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!isObject(x)) return out;
+  for (const [name, value] of Object.entries(x)) {
+    const entry = findCommand(name);
+    if (entry?.kind !== 'setting' || entry.name !== name || typeof value !== 'string') continue;
+    const checked = validateValue(entry, value);
+    if (checked.ok) out[name] = checked.value;
+  }
+  return out;
+}
+
+function checkIdentity(x: unknown): ModuleIdentity {
+  const id: Record<string, string> = { ...DEFAULT_IDENTITY };
+  if (isObject(x)) {
+    for (const key of Object.keys(DEFAULT_IDENTITY)) {
+      const v = x[key];
+      if (typeof v === 'string' && v.length > 0 && v.length <= 64 && /^[\x20-\x7e]+$/.test(v)) id[key] = v;
+    }
+  }
+  return id as unknown as ModuleIdentity;
+}
+
+function checkFirmware(x: unknown): string[] {
+  if (!Array.isArray(x) || !x.every((v) => typeof v === 'string')) return [];
+  try {
+    return normaliseFirmwareSelection(x as string[]);
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * A saved state read back (IndexedDB: untrusted): the parts that are well-formed, the rest as at the
+ * demo's start; undefined when it is not a saved state at all.
+ */
+export function checkSavedState(x: unknown): ModuleSavedState | undefined {
+  if (!isObject(x) || !isObject(x['stored'])) return undefined;
+  const base = pristineState();
+  const behaviours = { ...base.behaviours };
+  if (isObject(x['behaviours'])) {
+    for (const s of SOCKET_IDS) {
+      const b = x['behaviours'][s];
+      if (typeof b === 'string' && (BEHAVIOURS as readonly string[]).includes(b))
+        behaviours[s] = b as ServerBehaviour;
+    }
+  }
+  let radio = base.radio;
+  const r = x['radio'];
+  if (
+    isObject(r) &&
+    typeof r['network'] === 'string' &&
+    (NETWORKS as readonly string[]).includes(r['network']) &&
+    typeof r['rssi'] === 'number' &&
+    Number.isFinite(r['rssi'])
+  ) {
+    radio = { network: r['network'] as NetworkType, rssi: r['rssi'] };
+  }
+  return {
+    stored: { ...factoryDefaults(), ...checkSettings(x['stored']) },
+    user: { ...factoryDefaults(), ...checkSettings(x['user']) },
+    identity: checkIdentity(x['identity']),
+    firmware: checkFirmware(x['firmware']),
+    behaviours,
+    radio,
+  };
+}
+
+/**
+ * What a host passes to `new SimulatedModule(…)` and does to its world before, to start from `state`.
+ * The world's radio and behaviours are set directly (a demo reset still returns to the world's defaults).
+ */
+export function restoreWorld(
+  world: { setBehaviour(s: SocketId, b: ServerBehaviour): void; radio: { set(r: RadioState): void } },
+  state: ModuleSavedState,
+): void {
+  for (const s of SOCKET_IDS) world.setBehaviour(s, state.behaviours[s]);
+  world.radio.set(state.radio);
+}
+
+/** A simulator whose saved state the page keeps (worker-client.ts). */
+export interface StatefulSimulator extends SimulatorControl {
+  /** The state after each change (debounced by the host); `null`: back at the demo's start. */
+  onSavedState(listener: (state: ModuleSavedState | null) => void): () => void;
+}

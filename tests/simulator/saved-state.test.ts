@@ -1,0 +1,111 @@
+/**
+ * The simulated module kept between runs of its host (simulator/host/saved-state.ts, the worker's `init`
+ * and `state` messages): a module started from a saved state has its stored settings (running, as after a
+ * power cycle), user defaults, identity, firmware variant, servers' behaviours and radio; "reset the demo"
+ * brings it back to the pristine state.
+ */
+import { describe, expect, it } from 'vitest';
+import { VirtualClock } from '../../src/clock/virtual-clock';
+import { factoryDefaults } from '../../src/protocol/catalogue';
+import { SimulatedModule } from '../../src/simulator/core';
+import {
+  checkSavedState,
+  pristineState,
+  restoreWorld,
+  sameState,
+  savedStateOf,
+  type ModuleSavedState,
+} from '../../src/simulator/host/saved-state';
+import { VirtualWorld } from '../../src/simulator/world/world';
+import { Harness, OK } from './harness';
+
+/** A module the way the worker starts one from a saved state. */
+function started(saved: ModuleSavedState): Harness {
+  const clock = new VirtualClock();
+  const world = new VirtualWorld({ clock });
+  restoreWorld(world, saved);
+  return new Harness({ world, firmware: saved.firmware, flash: saved, startRunning: true, boot: false });
+}
+
+describe('saved simulator state', () => {
+  it('a new module is pristine; a set makes it differ', () => {
+    const h = new Harness();
+    expect(sameState(savedStateOf(h.module), pristineState())).toBe(true);
+    h.enterCommandMode();
+    expect(h.command('AT+HEARTTM=77')).toBe(OK);
+    const state = savedStateOf(h.module);
+    expect(state.stored['HEARTTM']).toBe('77');
+    expect(sameState(state, pristineState())).toBe(false);
+  });
+
+  it('a module started from it has the settings stored and running, and the world as it was', () => {
+    const h = new Harness();
+    h.enterCommandMode();
+    h.command('AT+HEARTTM=77');
+    h.command('AT+CFGTF');
+    h.command('AT+SOCKASL=SHORT');
+    h.module.control({ type: 'set-server-behaviour', socket: 'B', behaviour: 'refuse' });
+    h.module.control({ type: 'set-radio', network: '3G', rssi: -90 });
+    h.module.control({ type: 'set-firmware', selection: ['no-ok-queries'] });
+    // Through postMessage / IndexedDB and back.
+    const saved = checkSavedState(JSON.parse(JSON.stringify(savedStateOf(h.module))));
+    expect(saved).toBeDefined();
+    if (!saved) return;
+
+    const again = started(saved);
+    expect(again.module.stored['HEARTTM']).toBe('77');
+    expect(again.module.stored['SOCKASL']).toBe('SHORT');
+    expect(again.module.running['SOCKASL']).toBe('SHORT');
+    expect(again.module.world.servers.B.behaviour).toBe('refuse');
+    expect(again.module.world.radio.current).toEqual({ network: '3G', rssi: -90 });
+    expect(again.module.firmwareSelection).toEqual(['no-ok-queries']);
+    expect(sameState(savedStateOf(again.module), saved)).toBe(true);
+    again.enterCommandMode();
+    // That firmware answers queries without OK.
+    expect(again.command('AT+HEARTTM')).toContain('+HEARTTM:77');
+    // User defaults came along: AT+RELD brings back what CFGTF saved.
+    again.command('AT+HEARTTM=5');
+    again.command('AT+RELD');
+    again.advance(60_000);
+    expect(again.module.stored['HEARTTM']).toBe('77');
+    expect(again.module.stored['SOCKASL']).toBe('LONG');
+  });
+
+  it('"reset the demo" brings a restored module back to the pristine state', () => {
+    const saved: ModuleSavedState = {
+      ...pristineState(),
+      stored: { ...factoryDefaults(), HEARTTM: '77' },
+      behaviours: { A: 'silent', B: 'echo', C: 'echo', D: 'echo' },
+      radio: { network: '2G', rssi: -100 },
+    };
+    const h = started(saved);
+    h.module.control({ type: 'reset-demo' });
+    expect(sameState(savedStateOf(h.module), pristineState())).toBe(true);
+  });
+
+  it('checks what it reads back: not a state, bad values and unknown names', () => {
+    expect(checkSavedState(null)).toBeUndefined();
+    expect(checkSavedState({ stored: 'x' })).toBeUndefined();
+    const checked = checkSavedState({
+      stored: { HEARTTM: 'soon', UARTFT: '200', VER: 'V9', constructor: 'x' },
+      identity: { version: 'V1.0.9', sn: '\u202e1', imei: 7 },
+      firmware: 'slow',
+      behaviours: { A: 'silent', Z: 'refuse' },
+      radio: { network: '4G', rssi: Number.NaN },
+    });
+    expect(checked?.stored['HEARTTM']).toBe('30');
+    expect(checked?.stored['UARTFT']).toBe('200');
+    expect(checked?.stored['VER']).toBeUndefined();
+    expect(checked?.identity.version).toBe('V1.0.9');
+    expect(checked?.identity.sn).toBe(pristineState().identity.sn);
+    expect(checked?.identity.imei).toBe(pristineState().identity.imei);
+    expect(checked?.firmware).toEqual([]);
+    expect(checked?.behaviours).toEqual({ A: 'silent', B: 'echo', C: 'echo', D: 'echo' });
+    expect(checked?.radio).toEqual(pristineState().radio);
+  });
+
+  it('a plain new module (no saved state) is as before', () => {
+    const m = new SimulatedModule({ clock: new VirtualClock(), startRunning: true });
+    expect(sameState(savedStateOf(m), pristineState())).toBe(true);
+  });
+});
