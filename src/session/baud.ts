@@ -11,7 +11,7 @@
  * rates go first (the caller's `prefer`: the last rate that worked on this device, a profile's), then the
  * manual's list, most common first. Data bits, stop bits and parity stay as opened (8N1 unless told).
  */
-import { baudNotFoundError } from './errors';
+import { baudNotFoundError, loopbackError } from './errors';
 import { crProbe, enterCommandMode, type EntryResult } from './entry';
 import type { Line } from './line';
 import type { Progress } from './state';
@@ -60,6 +60,9 @@ export async function findBaudRate(
     if (result.kind !== 'silent') return { baud, how: result.kind };
     if (await crProbe(line, { ...host.timeouts, replyMs: SEARCH_ANSWER_MS }, signal))
       return { baud, how: 'already' };
+    // Exactly our `+++` back and no answer to the CR: at a wrong rate a module's bytes are never exactly
+    // ours, and a command-mode module that echoes answers the CR. A loopback echoes alike at every rate.
+    if (result.echo) throw loopbackError();
   }
   throw baudNotFoundError(order);
 }

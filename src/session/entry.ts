@@ -22,7 +22,7 @@
 import { parseErrorLine } from '../protocol/at-error';
 import type { AssembledReply } from '../protocol/reply-parser';
 import { buildAction } from '../protocol/command';
-import { toSessionError } from './errors';
+import { lineBusyError, toSessionError } from './errors';
 import { exchange } from './exchange';
 import type { Line } from './line';
 import type { EntryStep } from './state';
@@ -56,6 +56,15 @@ const decoder = new TextDecoder();
 
 /** Silence around the module's `a` that tells it from an `a` in streamed data (plus 4 characters' time). */
 const A_QUIET_MS = 15;
+
+/** Bytes received this recently before `+++` mean the server is streaming to the serial side. */
+const STREAMING_WITHIN_MS = 200;
+
+/** What a module may still have queued for the serial side when `+++` arrives (simulator: 10 KB). */
+const MODULE_SERIAL_BUFFER = 10 * 1024;
+
+/** How long the module waits for the host's `a` after its own (manual 3.1.2, T5 < 3 s). */
+const T5_MS = 3000;
 const LOWER_A = 0x61;
 
 /**
@@ -82,7 +91,15 @@ export async function enterCommandMode(
   await line.waitUntil(silenceFrom(line) + guardMs(uartft), signal);
 
   options.onStep?.('plus');
-  const aMs = entryAnswerMs(line, options.answerBaseMs ?? timeouts.entryAMs, uartft, 3 + 1);
+  // While the server streams to the serial side, the module's `a` queues behind what it still has to send
+  // (a serial buffer of up to 10 KB). On a saturated line that queue may be full: when draining it takes
+  // longer than the 3 s (T5) the module waits for our `a`, +++ cannot succeed and would go to the server.
+  const streaming = line.clock.now() - line.lastRxAt < STREAMING_WITHIN_MS;
+  const saturated = line.rxBytesWithin(1000) >= 0.9 * (1000 / line.charMs);
+  const fullDrain = line.wireMs(MODULE_SERIAL_BUFFER);
+  if (saturated && fullDrain > T5_MS - uartft) throw lineBusyError(line.uart.baud);
+  const drain = streaming ? Math.min(fullDrain, T5_MS) : 0;
+  const aMs = entryAnswerMs(line, options.answerBaseMs ?? timeouts.entryAMs, uartft, 3 + 1) + drain;
   const first = await plusPlusPlus(line, aMs, signal);
   if (first.kind === 'command') return { kind: 'already' };
   if (first.kind === 'silent') return first;

@@ -40,7 +40,9 @@ export type SessionErrorCode =
    * Well-formed answers that make no sense for a USR-LTE-7S4 (OK without a value, another command's
    * answer, only an echo): another device, a loopback, or broken firmware.
    */
-  | 'not-a-7s4';
+  | 'not-a-7s4'
+  /** The line is saturated by the server's data: `+++` could not be answered in time, so it was not sent. */
+  | 'line-busy';
 
 export class SessionError extends Error {
   override readonly name = 'SessionError';
@@ -129,6 +131,32 @@ export function notA7s4Error(detail: Text): SessionError {
     t(
       'Check that this port is the DTU and not another device, a loopback plug or a modem; other USR products answer differently. The port was closed so nothing more is sent to it.',
       '请确认该串口连接的是 DTU，而不是其他设备、回环插头或调制解调器；其他 USR 产品的应答方式不同。串口已关闭，不会再向其发送数据。',
+    ),
+  );
+}
+
+/** A loopback plug or a terminal with echo: every byte comes back as sent, nothing else ever does. */
+export function loopbackError(): SessionError {
+  return notA7s4Error({
+    en: 'it sends back exactly what it receives and answers nothing (a loopback plug, or a terminal with local echo).',
+    zh: '它把收到的内容原样发回、从不应答（回环插头，或开启了本地回显的终端）。',
+  });
+}
+
+/**
+ * The module sends the server's data to the serial side as fast as the line carries it: its `a` would queue
+ * behind more than the 3 s (T5) it waits for ours, and `+++` would end up at the server. Not sent.
+ */
+export function lineBusyError(baud: number): SessionError {
+  return new SessionError(
+    'line-busy',
+    t(
+      `The module is sending the server's data to the serial port as fast as ${baud} baud carries it: its answer to +++ would come too late, and +++ would reach the server. Nothing was sent.`,
+      `模块正以 ${baud} 波特率的满速把服务器数据发往串口：它对 +++ 的应答会来得太晚，+++ 还会被发到服务器。未发送任何内容。`,
+    ),
+    t(
+      `Stop the data at the server for a moment, or use a higher baud rate, or use ${CONTROLS.passwordAccess.en}.`,
+      `请让服务器暂停发送数据，或使用更高的波特率，或使用“${CONTROLS.passwordAccess.zh}”。`,
     ),
   );
 }

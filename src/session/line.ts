@@ -57,6 +57,9 @@ export interface LineEvents extends Record<string, unknown> {
 
 const encoder = new TextEncoder();
 
+/** Chunks remembered for rxBytesWithin: enough for a second of 921600 in 64-byte reads. */
+const RECENT_RX_CHUNKS = 2048;
+
 export class Line {
   readonly events = new Emitter<LineEvents>();
   private readonly parser = new ReplyParser();
@@ -69,6 +72,8 @@ export class Line {
   private ended = false;
   private txEnd = -Infinity;
   private rxAt = -Infinity;
+  /** Arrival time and size of the chunks received lately (rxBytesWithin). */
+  private readonly recentRx: [number, number][] = [];
   /** `txEnd` when the module last answered: bytes up to there have provably reached it. */
   private answeredTxEnd = -Infinity;
 
@@ -323,8 +328,19 @@ export class Line {
     }
   }
 
+  /** Bytes received in the last `windowMs` (how busy the line is: a server streaming to the serial side). */
+  rxBytesWithin(windowMs: number): number {
+    const from = this.clock.now() - windowMs;
+    while (this.recentRx.length > 0 && (this.recentRx[0]?.[0] ?? 0) < from) this.recentRx.shift();
+    let n = 0;
+    for (const [, count] of this.recentRx) n += count;
+    return n;
+  }
+
   private received(bytes: Uint8Array): void {
     this.rxAt = this.clock.now();
+    this.recentRx.push([this.rxAt, bytes.length]);
+    if (this.recentRx.length > RECENT_RX_CHUNKS) this.recentRx.shift();
     this.log.add(this.rxAt, 'rx', bytes);
     this.route(this.parser.push(bytes));
   }

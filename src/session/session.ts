@@ -27,7 +27,7 @@ import {
   garbledError,
   invalidStateError,
   moduleRestartedError,
-  notA7s4Error,
+  loopbackError,
   notAnsweringError,
   portLostError,
   toSessionError,
@@ -104,6 +104,7 @@ const MODULE_FINE = new Set([
   'invalid-state',
   'frame-too-long',
   'module-restarted',
+  'line-busy',
 ]);
 
 type Mode = 'unknown' | 'working' | 'command';
@@ -650,11 +651,7 @@ export class AtSession {
       this.entering = false;
     }
     this.mode = 'unknown';
-    if (onlyEcho)
-      throw notA7s4Error({
-        en: 'it sends back exactly what it receives and answers nothing (a loopback plug, or a terminal with local echo).',
-        zh: '它把收到的内容原样发回、从不应答（回环插头，或开启了本地回显的终端）。',
-      });
+    if (onlyEcho) throw loopbackError();
     throw noise ? garbledError('+++', 'bytes came, but no "a"') : notAnsweringError(first);
   }
 

@@ -6,7 +6,7 @@ import { guardMs } from '../../src/session/timing';
 import type { SimulatedModule } from '../../src/simulator/core';
 import { createSimulatorPort } from '../../src/simulator/host/in-process-port';
 import { FaultyPort } from './faulty-port';
-import { simSetup } from './sim-setup';
+import { simSetup, uart } from './sim-setup';
 
 const text = (e: LogEntry): string => new TextDecoder().decode(e.bytes);
 
@@ -166,6 +166,39 @@ describe('entering and leaving command mode (manual 3.1.2)', () => {
     }
     streaming = false;
     expect(session.log.entries().filter((e) => e.dir === 'tx' && text(e) === '+++')).toHaveLength(3);
+    await clock.advance(3000);
+    expect(toServer()).toBe('');
+  });
+
+  it('entry works at 115200 while the server pushes twice what the line can carry (the queue drains in time)', async () => {
+    const { clock, module, session } = await simSetup({ session: { uartft: 50 } });
+    const toServer = strayToServer(module);
+    module.control({ type: 'server-stream', socket: 'A', bytesPerSecond: 23_040 });
+    await clock.advance(20_000);
+    const id = await clock.run(session.identify());
+    expect(id.version).toBe(module.identity.version);
+    module.control({ type: 'server-stream', socket: 'A', bytesPerSecond: 0 });
+    await clock.advance(3000);
+    expect(toServer()).toBe('');
+  });
+
+  it('at 9600 under a stream the line cannot carry, +++ is not sent (it would reach the server) and the app says why', async () => {
+    const line = '9600,8,1,NONE,NFC';
+    const { clock, module, session } = await simSetup({
+      settings: { UART: line },
+      hostUart: uart(line),
+      session: { uartft: 50 },
+    });
+    const toServer = strayToServer(module);
+    module.control({ type: 'server-stream', socket: 'A', bytesPerSecond: 1920 });
+    await clock.advance(20_000);
+    const error = await clock.run(session.identify().catch((e: unknown) => e));
+    expect(error).toMatchObject({ code: 'line-busy' });
+    expect(session.log.entries().filter((e) => e.dir === 'tx')).toHaveLength(0);
+    // The server pauses; once the module's queue has drained, entry works.
+    module.control({ type: 'server-stream', socket: 'A', bytesPerSecond: 0 });
+    await clock.advance(15_000);
+    expect((await clock.run(session.identify())).version).toBe(module.identity.version);
     await clock.advance(3000);
     expect(toServer()).toBe('');
   });

@@ -73,4 +73,15 @@ describe('a device that does not behave like a USR-LTE-7S4', () => {
     expect(port.closes).toBe(1);
     expect(port.readable).toBeNull();
   });
+
+  it('a loopback found by Detect automatically is named at the first rate, not after every rate', async () => {
+    const clock = new VirtualClock();
+    const port = new FakePort(clock, (w, p) => p.pushLater(1, w));
+    const session = await openOn(port, clock);
+    const start = clock.now();
+    const error = await clock.run(session.findBaudRate().catch((e: unknown) => e));
+    expect(error).toMatchObject({ code: 'not-a-7s4' });
+    expect(clock.now() - start).toBeLessThan(3000);
+    expect(port.opens).toBe(1);
+  });
 });
