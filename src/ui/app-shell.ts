@@ -8,6 +8,7 @@ import './components/status-pill/status-pill';
 import { languageContext, sessionContext, simulatorContext, storeContext } from './context';
 import { wireDeviceModel } from './device-model/wire-model';
 import { initialLang, LANGUAGE_STORAGE_KEY, langTag, pick, format, type Lang } from './i18n/language';
+import { pluralize } from './i18n/plural';
 import { PROFILES_NAV } from './i18n/profile-nav';
 import { S } from './i18n/strings';
 import { shareFragmentOf } from './logic/profile-link-hash';
@@ -260,7 +261,7 @@ export class DtuApp extends LitElement {
                       id === 'changes' && this.pending > 0
                         ? html`<span
                             class="count"
-                            aria-label=${format(S.nav.pendingBadge, this.language, { n: this.pending })}
+                            aria-label=${pluralize(S.nav.pendingBadge, this.language, this.pending)}
                             >${this.pending}</span
                           >`
                         : nothing

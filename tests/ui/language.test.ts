@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { format, initialLang, langTag, parseLang, pick } from '../../src/ui/i18n/language';
 import { CONTROLS } from '../../src/protocol/controls';
 import { AUTO_DETECT } from '../../src/ui/auto-detect/strings';
+import { pluralize } from '../../src/ui/i18n/plural';
 import { S } from '../../src/ui/i18n/strings';
 import { RAW_MODE } from '../../src/ui/raw-mode/strings';
 import { RESTART_NOTICE } from '../../src/ui/restart-notice/strings';
@@ -28,7 +29,10 @@ describe('language choice', () => {
 
   it('picks and formats Text pairs', () => {
     expect(pick(S.nav.settings, 'zh')).toBe('参数设置');
-    expect(format(S.nav.pendingBadge, 'en', { n: 3 })).toBe('3 pending changes');
+    expect(format(S.nav.settings, 'en', {})).toBe('Settings');
+    expect(pluralize(S.nav.pendingBadge, 'en', 3)).toBe('3 pending changes');
+    expect(pluralize(S.nav.pendingBadge, 'en', 1)).toBe('1 pending change');
+    expect(pluralize(S.nav.pendingBadge, 'zh', 1)).toBe('1 项待写入');
     expect(format({ en: '{a} {b}', zh: '' }, 'en', { a: 1 })).toBe('1 {b}');
     expect(langTag('zh')).toBe('zh-CN');
   });

@@ -9,7 +9,7 @@ type Host = ReactiveControllerHost & HTMLElement;
 
 /**
  * Gives an element the current language and re-renders it when the person switches:
- * `this.i18n.t(S.nav.settings)`, `this.i18n.f(S.nav.pendingBadge, {n: 3})`. Its context consumer is the
+ * `this.i18n.t(S.nav.settings)`, `this.i18n.p(S.nav.pendingBadge, 3)`. Its context consumer is the
  * host's reactive controller.
  */
 export class LanguageController {

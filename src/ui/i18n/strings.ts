@@ -52,7 +52,7 @@ export const S = {
     terminal: t('Terminal', '终端'),
     tools: t('Tools', '工具'),
     simulator: t('Simulator', '模拟器'),
-    pendingBadge: t('{n} pending changes', '{n} 项待写入'),
+    pendingBadge: plural(t('{n} pending change', '{n} 项待写入'), t('{n} pending changes', '{n} 项待写入')),
   },
   state: {
     label: t('Connection state', '连接状态'),
