@@ -4,6 +4,7 @@
  * `maxEntries` entries; the oldest entries go first and are counted.
  */
 import { Emitter } from './emitter';
+import { LogRing } from './log-ring';
 
 /** `tx`: host → module; `rx`: module → host; `note`: what the session did (mode changes, reopen at a baud). */
 export type Direction = 'tx' | 'rx' | 'note';
@@ -23,31 +24,22 @@ export interface TrafficLogOptions {
 }
 
 export class TrafficLog {
-  private readonly maxBytes: number;
-  private readonly maxEntries: number;
-  private ring: (LogEntry | undefined)[];
-  private head = 0;
-  private count = 0;
-  private bytes = 0;
+  private readonly ring: LogRing<LogEntry>;
   private seq = 0;
-  private droppedEntries = 0;
-  private droppedBytes = 0;
+  /** What `clear()` took away: counted as dropped, as the ring's own evictions are. */
+  private cleared = { entries: 0, bytes: 0 };
   private readonly emitter = new Emitter<{ entry: LogEntry }>();
 
   constructor(options: TrafficLogOptions = {}) {
-    this.maxBytes = Math.max(1024, options.maxBytes ?? 1_048_576);
-    this.maxEntries = Math.max(16, options.maxEntries ?? 20_000);
-    this.ring = new Array<LogEntry | undefined>(this.maxEntries);
+    this.ring = new LogRing({
+      maxBytes: Math.max(1024, options.maxBytes ?? 1_048_576),
+      maxEntries: Math.max(16, options.maxEntries ?? 20_000),
+    });
   }
 
   add(at: number, dir: Direction, bytes: Uint8Array): LogEntry {
     const entry: LogEntry = { seq: this.seq++, at, dir, bytes: bytes.slice() };
-    while (this.count > 0 && (this.count >= this.maxEntries || this.bytes + bytes.length > this.maxBytes)) {
-      this.dropOldest();
-    }
-    this.ring[(this.head + this.count) % this.maxEntries] = entry;
-    this.count++;
-    this.bytes += entry.bytes.length;
+    this.ring.push(entry);
     this.emitter.emit('entry', entry);
     return entry;
   }
@@ -64,29 +56,22 @@ export class TrafficLog {
 
   /** Entries kept, oldest first. */
   entries(): LogEntry[] {
-    const out: LogEntry[] = [];
-    for (let i = 0; i < this.count; i++) {
-      const e = this.ring[(this.head + i) % this.maxEntries];
-      if (e) out.push(e);
-    }
-    return out;
+    return this.ring.toArray();
   }
 
   get dropped(): { readonly entries: number; readonly bytes: number } {
-    return { entries: this.droppedEntries, bytes: this.droppedBytes };
+    const evicted = this.ring.dropped;
+    return { entries: evicted.entries + this.cleared.entries, bytes: evicted.bytes + this.cleared.bytes };
   }
 
   get size(): { readonly entries: number; readonly bytes: number } {
-    return { entries: this.count, bytes: this.bytes };
+    return { entries: this.ring.length, bytes: this.ring.size };
   }
 
   clear(): void {
-    this.droppedEntries += this.count;
-    this.droppedBytes += this.bytes;
-    this.ring = new Array<LogEntry | undefined>(this.maxEntries);
-    this.head = 0;
-    this.count = 0;
-    this.bytes = 0;
+    const { entries, bytes } = this.dropped;
+    this.cleared = { entries: entries + this.ring.length, bytes: bytes + this.ring.size };
+    this.ring.clear();
   }
 
   /**
@@ -98,24 +83,12 @@ export class TrafficLog {
       format: 'usr-7s4-traffic',
       version: 1,
       dropped: this.dropped,
-      entries: this.count,
+      entries: this.ring.length,
     });
     const lines = this.entries().map((e) =>
       JSON.stringify({ seq: e.seq, t: e.at, dir: e.dir, hex: toHex(e.bytes), text: toPrintable(e.bytes) }),
     );
     return [header, ...lines].join('\n') + '\n';
-  }
-
-  private dropOldest(): void {
-    const e = this.ring[this.head];
-    this.ring[this.head] = undefined;
-    this.head = (this.head + 1) % this.maxEntries;
-    this.count--;
-    if (e) {
-      this.bytes -= e.bytes.length;
-      this.droppedEntries++;
-      this.droppedBytes += e.bytes.length;
-    }
   }
 }
 

@@ -12,7 +12,7 @@ import { NOT_A_7S4 } from '../../src/ui/not-a-7s4/strings';
 import { STRESS } from '../../src/ui/sim-stress/strings';
 import { FrameBatcher } from '../../src/ui/stream-log/frame-batch';
 import { hexOf, LogRecorder, printableOf, recordingFileName } from '../../src/ui/stream-log/log-recorder';
-import { LogRing } from '../../src/ui/stream-log/log-ring';
+import { LogRing } from '../../src/session/log-ring';
 import { sizeText, STREAM_LOG } from '../../src/ui/stream-log/strings';
 import { OVERSCAN, RENDER_ALL_BELOW, windowRange } from '../../src/ui/stream-log/window';
 

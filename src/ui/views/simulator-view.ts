@@ -25,7 +25,7 @@ import { LanguageController } from '../controllers/language-controller';
 import { SimulatorController } from '../controllers/simulator-controller';
 import { S } from '../i18n/strings';
 import { hexToBytes } from '../logic/bytes';
-import { LogRing } from '../stream-log/log-ring';
+import { LogRing } from '../../session/log-ring';
 import { base, tokens } from '../styles/shared';
 import { viewStyles } from './view-styles';
 

@@ -11,7 +11,7 @@ import '../raw-mode/raw-input';
 import { RAW_MODE } from '../raw-mode/strings';
 import { logFileName, type LogView } from '../logic/traffic-log';
 import type { DeviceError, SessionService, TrafficEntry } from '../services/session-service';
-import { LogRing } from '../stream-log/log-ring';
+import { LogRing } from '../../session/log-ring';
 import { LogRecorder } from '../stream-log/log-recorder';
 import '../stream-log/record-button';
 import { base, tokens } from '../styles/shared';

@@ -5,7 +5,7 @@ import { styleMap } from 'lit/directives/style-map.js';
 import { LanguageController } from '../../controllers/language-controller';
 import { entryText, formatTime, type LogView } from '../../logic/traffic-log';
 import { FrameBatcher } from '../../stream-log/frame-batch';
-import { ArraySource, type LogSource } from '../../stream-log/log-ring';
+import { ArraySource, type LogSource } from '../../../session/log-ring';
 import { STREAM_LOG } from '../../stream-log/strings';
 import { windowRange, type WindowRange } from '../../stream-log/window';
 

@@ -1,5 +1,5 @@
 /**
- * A bounded ring of log entries for the screen: pushing is O(1) (no copy of the log per chunk), the oldest
+ * A bounded ring of log entries (the session's traffic log, the views' logs): pushing is O(1) (no copy of the log per chunk), the oldest
  * entries go first once `maxEntries` or `maxBytes` is reached, and what went is counted so the log can say
  * "N earlier bytes not shown". `version` changes on every change, so a view can tell cheaply whether to
  * redraw; listeners are told synchronously and are expected to coalesce (frame-batch.ts).
