@@ -4,6 +4,8 @@ import { defineConfig } from '@playwright/test';
 // machine can point CHROMIUM_PATH at its own Chrome, or set it empty to use Playwright's browser.
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const port = Number(process.env.E2E_PORT ?? 4173);
+/** Where the built app is (several people or agents building at once each use their own). */
+const dist = process.env.E2E_DIST ?? 'dist';
 /**
  * Inside the real-serial harness (scripts/real-serial.mjs → shared/tools/real-serial/run.sh) the page
  * must come from exactly the origin the harness granted the serial port to; the runner serves it there.
@@ -56,7 +58,7 @@ export default defineConfig({
     ? {}
     : {
         webServer: {
-          command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
+          command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort --outDir ${dist}`,
           url: `http://127.0.0.1:${port}`,
           reuseExistingServer: !process.env.CI,
           timeout: 60_000,

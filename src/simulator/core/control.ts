@@ -155,7 +155,19 @@ export type SimCommand =
       readonly pattern?: StreamPattern;
     }
   /** Makes the module a device that does not behave like a 7S4 (null: a 7S4 again). Answered by `broken`. */
-  | { readonly type: 'set-broken'; readonly behaviour: BrokenBehaviour | null };
+  | { readonly type: 'set-broken'; readonly behaviour: BrokenBehaviour | null }
+  /**
+   * Another module on the same cable: power off, the new module's flash (its stored settings over the
+   * factory ones, user defaults = those settings, its identity over the first one), power on after `offMs`
+   * (default 1000). The world (servers, radio, phone) stays. For a batch station's next unit and for
+   * replaying a customer's module. Answered by `module-swapped` (settings refused by the catalogue listed).
+   */
+  | {
+      readonly type: 'swap-module';
+      readonly stored?: Readonly<Record<string, string>>;
+      readonly identity?: Partial<ModuleIdentity>;
+      readonly offMs?: number;
+    };
 
 /** A picture of the whole simulation, for a UI that connects late. */
 export interface SimSnapshot {
@@ -270,6 +282,16 @@ export type SimEvent =
    * buffer is full; `dropped` is the total since the module was created. At most one event a second.
    */
   | { readonly type: 'serial-drop'; readonly at: number; readonly dropped: number }
+  /**
+   * Answer to `swap-module`: the new module's identity, and the settings it was given that the catalogue
+   * refused (name: reason) — those keep their factory values.
+   */
+  | {
+      readonly type: 'module-swapped';
+      readonly at: number;
+      readonly identity: ModuleIdentity;
+      readonly refused: readonly { readonly name: string; readonly reason: string }[];
+    }
   /**
    * Answer to `set-firmware`: the selection in force (preset names). `error`: the command named an unknown
    * variant and changed nothing.

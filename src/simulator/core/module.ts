@@ -7,6 +7,8 @@ import type { Clock } from '../../clock/clock';
 import type { UartSettings } from '../../protocol/uart';
 import { VirtualWorld } from '../world/world';
 import { attachMs, netBlinks } from '../world/radio';
+import { findCommand } from '../../protocol/catalogue';
+import { validateValue } from '../../protocol/validate';
 import { readConfig } from './config';
 import { BrokenSerial } from './broken';
 import type {
@@ -240,7 +242,37 @@ export class SimulatedModule implements SimulatorControl {
       case 'set-broken':
         this.setBroken(command.behaviour);
         return;
+      case 'swap-module':
+        this.swapModule(command.stored ?? {}, command.identity ?? {}, command.offMs);
+        return;
     }
+  }
+
+  /**
+   * Another module on the same cable (`swap-module`): its flash holds `stored` over the factory settings
+   * (the catalogue's gate: a setting it refuses keeps its factory value and is reported) and `identity`
+   * over the first one. Powered off now, on after `offMs`, so the host sees a power-on as with a real swap.
+   */
+  swapModule(
+    stored: Readonly<Record<string, string>>,
+    identity: Partial<ModuleIdentity>,
+    offMs = 1000,
+  ): void {
+    const { settings, refused } = acceptedSettings(stored);
+    this.powerOff();
+    this.flash.wipe();
+    this.flash.restore({
+      stored: settings,
+      user: settings,
+      identity: { ...this.flash.identity, ...definedFields(identity) },
+    });
+    this.world.hub.emit({
+      type: 'module-swapped',
+      at: this.clock.now(),
+      identity: this.flash.identity,
+      refused,
+    });
+    this.clock.setTimer(Math.max(0, offMs), () => this.powerOn());
   }
 
   /**
@@ -635,6 +667,35 @@ export class SimulatedModule implements SimulatorControl {
       this.world.hub.emit({ type: 'leds', at: this.clock.now(), leds });
     }
   }
+}
+
+/** The settings the catalogue accepts (canonical values) and the rest with the reason. */
+function acceptedSettings(stored: Readonly<Record<string, string>>): {
+  settings: Record<string, string>;
+  refused: { name: string; reason: string }[];
+} {
+  const settings: Record<string, string> = {};
+  const refused: { name: string; reason: string }[] = [];
+  for (const [name, value] of Object.entries(stored)) {
+    const entry = findCommand(name);
+    if (entry?.kind !== 'setting') {
+      refused.push({ name, reason: 'not a setting of the 7S4' });
+      continue;
+    }
+    const checked = validateValue(entry, value);
+    if (checked.ok) settings[entry.name] = checked.value;
+    else refused.push({ name, reason: checked.error.message.en });
+  }
+  return { settings, refused };
+}
+
+/** Identity fields given as non-empty printable text. */
+function definedFields(identity: Partial<ModuleIdentity>): Partial<ModuleIdentity> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(identity)) {
+    if (typeof value === 'string' && /^[\x20-\x7e]{1,64}$/.test(value)) out[key] = value;
+  }
+  return out as Partial<ModuleIdentity>;
 }
 
 function brokenOrNull(b: unknown): BrokenBehaviour | null {

@@ -40,6 +40,7 @@ const PLAIN_SIM_COMMANDS: readonly string[] = [
   'phone-send',
   'set-unknown-hosts',
   'set-firmware',
+  'swap-module',
 ];
 
 export function answerControl(host: TcpHost, command: unknown): Record<string, unknown> {
