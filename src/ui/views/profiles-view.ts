@@ -37,6 +37,7 @@ import { settingNames } from '../device-model/provenance';
 import { MODEL } from '../device-model/strings';
 import '../device-model/model-note';
 import '../presets/preset-library';
+import '../remote/remote-reconfig';
 import { P } from '../i18n/profile-strings';
 import { problemText } from '../logic/profile-format';
 import type { UnlockedDetail } from '../secrets/events';
@@ -497,6 +498,7 @@ export class DtuProfilesView extends LitElement {
                 )}
               </div>`
       }
+      <dtu-remote-reconfig .profiles=${this.profiles.map((s) => this.usable(s))}></dtu-remote-reconfig>
       <dtu-profile-trash .trashed=${this.trashed}></dtu-profile-trash>
       <dtu-secrets-panel></dtu-secrets-panel>
     `;

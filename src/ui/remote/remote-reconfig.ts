@@ -1,0 +1,489 @@
+import { ContextConsumer } from '@lit/context';
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { realClock } from '../../clock/clock';
+import { factoryDefaults } from '../../protocol/catalogue';
+import { redactSecrets } from '../../protocol/secrets';
+import type { Profile } from '../../profile/profile';
+import type { RemoteSocket } from '../../profile/remote/path-warnings';
+import { canSend, planRemote, type RemotePlan } from '../../profile/remote/remote-plan';
+import { SOCKET_IDS } from '../../simulator/core/control';
+import { simulatorContext } from '../context';
+import { LanguageController } from '../controllers/language-controller';
+import { StoreController } from '../controllers/store-controller';
+import { base, tokens } from '../styles/shared';
+import { shownPayload } from './payload-text';
+import { sendByNetwork, sendBySms, type SendReport } from './sim-send';
+import { REMOTE as R } from './strings';
+
+/**
+ * "Send to a module in the field" (docs/remote.md): a profile as SMS-AT texts and network-AT lines with
+ * their checks (one SMS each, UARTFL), the warnings for settings that cut the way back, masked passwords
+ * (shown or copied only on request), and — on the built-in simulator — sending them through the virtual
+ * phone or a virtual server with each answer and the read-back after AT+Z. The plan is pure logic
+ * (profile/remote/); the send runs over the simulator's control API (sim-send.ts).
+ */
+@customElement('dtu-remote-reconfig')
+export class DtuRemoteReconfig extends LitElement {
+  static override styles = [
+    tokens,
+    base,
+    css`
+      :host {
+        display: block;
+        margin: 0 0 16px;
+      }
+      summary {
+        cursor: pointer;
+        font-weight: 600;
+        font-size: 1.1rem;
+      }
+      .fields {
+        display: grid;
+        grid-template-columns: repeat(auto-fit, minmax(220px, 1fr));
+        gap: 8px 16px;
+        margin: 12px 0;
+      }
+      table {
+        width: 100%;
+      }
+      td.payload {
+        font-family: var(--dtu-mono);
+        overflow-wrap: anywhere;
+        word-break: break-all;
+      }
+      .warn-list li {
+        margin: 0 0 6px;
+      }
+      .tag {
+        display: inline-block;
+        margin-right: 6px;
+        padding: 0 6px;
+        border-radius: 10px;
+        border: 1px solid currentColor;
+        font-size: 0.8rem;
+        font-weight: 600;
+      }
+      .buttons {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 8px;
+        margin: 8px 0;
+      }
+      td button {
+        min-height: 28px;
+        padding: 0 8px;
+      }
+      .table-wrap {
+        overflow-x: auto;
+      }
+    `,
+  ];
+
+  /** The saved profiles, with passwords when they are unlocked. */
+  @property({ attribute: false }) profiles: readonly Profile[] = [];
+
+  @state() private selected = 0;
+  @state() private onlyDiff = false;
+  @state() private password = factoryDefaults()['CMDPW'] ?? 'usr.cn';
+  @state() private uartfl = Number(factoryDefaults()['UARTFL'] ?? '1024');
+  @state() private socket: RemoteSocket = 'A';
+  @state() private reveal = false;
+  /** The person confirmed the warnings that cut a channel (asked again for another profile). */
+  @state() private understood = false;
+  @state() private copied = '';
+  @state() private running = false;
+  @state() private report: SendReport | undefined;
+  @state() private failure = '';
+
+  private readonly i18n = new LanguageController(this);
+  private readonly store = new StoreController(this);
+  private readonly simulator = new ContextConsumer(this, { context: simulatorContext, subscribe: true });
+
+  private get profile(): Profile | undefined {
+    return this.profiles[this.selected] ?? this.profiles[0];
+  }
+
+  private get device(): Readonly<Record<string, string>> | undefined {
+    return this.store.available ? this.store.value.device : undefined;
+  }
+
+  private plan(profile: Profile): RemotePlan {
+    const current = this.onlyDiff ? this.device : undefined;
+    return planRemote(profile.values, {
+      password: this.password,
+      uartfl: this.uartfl,
+      socket: this.socket,
+      ...(current ? { current } : {}),
+    });
+  }
+
+  private async copy(text: string, what: string): Promise<void> {
+    try {
+      await navigator.clipboard.writeText(text);
+      this.copied = this.i18n.f(R.copied, { what });
+    } catch (e) {
+      this.copied = this.i18n.f(R.copyFailed, { message: e instanceof Error ? e.message : String(e) });
+    }
+  }
+
+  private async send(plan: RemotePlan, channel: 'sms' | 'network'): Promise<void> {
+    const service = this.simulator.value;
+    if (!service || this.running) return;
+    this.running = true;
+    this.failure = '';
+    this.report = undefined;
+    try {
+      const sim = await service.get();
+      const deps = { sim, clock: realClock, onUpdate: (r: SendReport) => (this.report = r) };
+      this.report =
+        channel === 'sms' ? await sendBySms(plan, deps) : await sendByNetwork(plan, this.socket, deps);
+    } catch (e) {
+      this.failure = this.i18n.f(R.failed, { message: e instanceof Error ? e.message : String(e) });
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private renderInputs(): TemplateResult {
+    const t = this.i18n.t.bind(this.i18n);
+    const device = this.device;
+    return html`<div class="fields">
+      <label
+        >${t(R.profile)}
+        <select
+          data-testid="remote-profile"
+          ?disabled=${this.running}
+          @change=${(e: Event) => {
+            this.selected = (e.target as HTMLSelectElement).selectedIndex;
+            this.report = undefined;
+            this.reveal = false;
+            this.understood = false;
+          }}
+        >
+          ${this.profiles.map(
+            (p, i) => html`<option value=${String(i)} ?selected=${i === this.selected}>${p.name}</option>`,
+          )}
+        </select>
+      </label>
+      <label
+        >${t(R.password)}
+        <input
+          type="password"
+          autocomplete="off"
+          data-testid="remote-password"
+          aria-describedby="pw-hint"
+          .value=${this.password}
+          @input=${(e: Event) => (this.password = (e.target as HTMLInputElement).value)}
+        />
+        <span id="pw-hint" class="muted small">${t(R.passwordHint)}</span>
+      </label>
+      <label
+        >${t(R.uartfl)}
+        <input
+          type="number"
+          min="1"
+          max="1024"
+          data-testid="remote-uartfl"
+          .value=${String(this.uartfl)}
+          @input=${(e: Event) => (this.uartfl = Number((e.target as HTMLInputElement).value))}
+        />
+      </label>
+      <label
+        >${t(R.socket)}
+        <select
+          data-testid="remote-socket"
+          @change=${(e: Event) => (this.socket = (e.target as HTMLSelectElement).value as RemoteSocket)}
+        >
+          ${SOCKET_IDS.map((s) => html`<option value=${s} ?selected=${s === this.socket}>${s}</option>`)}
+        </select>
+      </label>
+      <fieldset>
+        <legend>${t(R.scope)}</legend>
+        <label class="inline"
+          ><input
+            type="radio"
+            name="scope"
+            .checked=${!this.onlyDiff}
+            @change=${() => (this.onlyDiff = false)}
+          />${t(R.scopeAll)}</label
+        >
+        <label class="inline"
+          ><input
+            type="radio"
+            name="scope"
+            data-testid="remote-only-diff"
+            ?disabled=${!device}
+            .checked=${this.onlyDiff && !!device}
+            @change=${() => (this.onlyDiff = true)}
+          />${t(R.scopeDiff)}</label
+        >
+      </fieldset>
+    </div>`;
+  }
+
+  private renderProblems(plan: RemotePlan): TemplateResult | typeof nothing {
+    const t = this.i18n.t.bind(this.i18n);
+    const f = this.i18n.f.bind(this.i18n);
+    const items = [
+      ...plan.optionProblems.map((p) => t(p)),
+      ...plan.invalid.map((i) => f(R.invalid, { name: i.name, message: t(i.error.message) })),
+      ...plan.unknown.map((name) => f(R.unknown, { name })),
+    ];
+    if (items.length === 0) return nothing;
+    return html`<div class="notice error" role="alert" data-testid="remote-problems">
+      <p>${t(R.problems)}</p>
+      <ul>
+        ${items.map((i) => html`<li>${i}</li>`)}
+      </ul>
+    </div>`;
+  }
+
+  private renderWarnings(plan: RemotePlan): TemplateResult | typeof nothing {
+    const t = this.i18n.t.bind(this.i18n);
+    if (plan.warnings.length === 0) return nothing;
+    return html`<div class="notice" data-testid="remote-warnings">
+      <p><strong>${t(R.warnings)}</strong></p>
+      <ul class="warn-list">
+        ${plan.warnings.map(
+          (w) =>
+            html`<li data-setting=${w.setting}>
+              ${w.cuts.map((c) => html`<span class="tag">${t(R.cuts[c])}</span>`)}${t(w.message)}
+            </li>`,
+        )}
+      </ul>
+      ${
+        plan.warnings.some((w) => w.cuts.length > 0)
+          ? html`<label class="inline"
+              ><input
+                type="checkbox"
+                data-testid="remote-understood"
+                .checked=${this.understood}
+                @change=${(e: Event) => (this.understood = (e.target as HTMLInputElement).checked)}
+              />${t(R.understood)}</label
+            >`
+          : nothing
+      }
+    </div>`;
+  }
+
+  /** Sending waits for the confirmation when a warning cuts a channel. */
+  private confirmed(plan: RemotePlan): boolean {
+    return this.understood || plan.warnings.every((w) => w.cuts.length === 0);
+  }
+
+  private resultCell(i: number): TemplateResult | typeof nothing {
+    const r = this.report?.payloads[i];
+    if (!r) return nothing;
+    const text = this.i18n.f(R.payloadState[r.state], { answer: r.answer ?? '' });
+    return html`<td data-testid="payload-result" data-state=${r.state}>${text}</td>`;
+  }
+
+  private renderSms(plan: RemotePlan): TemplateResult {
+    const t = this.i18n.t.bind(this.i18n);
+    const f = this.i18n.f.bind(this.i18n);
+    const showResults = this.report?.channel === 'sms';
+    return html`<h4>${t(R.smsHeading)}</h4>
+      <p class="muted small">${t(R.smsHow)}</p>
+      <div class="table-wrap">
+        <table data-testid="remote-sms">
+          <thead>
+            <tr>
+              <th scope="col">${t(R.colNumber)}</th>
+              <th scope="col">${t(R.colPayload)}</th>
+              <th scope="col">${t(R.colLength)}</th>
+              <th scope="col">${t(R.colCheck)}</th>
+              ${showResults ? html`<th scope="col">${t(R.colResult)}</th>` : nothing}
+              <th scope="col"><span class="visually-hidden">${t(R.copy)}</span></th>
+            </tr>
+          </thead>
+          <tbody>
+            ${plan.sms.map(
+              (p, i) =>
+                html`<tr data-testid="sms-row" data-fits=${p.problem ? 'no' : 'yes'}>
+                  <td>${f(R.smsNumber, { n: p.number })}</td>
+                  <td class="payload">${shownPayload(plan.prefix, p.command, this.reveal)}</td>
+                  <td data-testid="sms-length">
+                    ${f(R.smsLength, {
+                      units: p.length.units,
+                      single: p.length.single,
+                      encoding: t(R.encoding[p.length.encoding]),
+                    })}
+                  </td>
+                  <td class=${p.problem ? 'error' : 'ok'}>${p.problem ? t(p.problem) : t(R.fits)}</td>
+                  ${showResults ? this.resultCell(i) : nothing}
+                  <td>
+                    <button
+                      type="button"
+                      aria-label=${`${t(R.copy)} ${f(R.smsNumber, { n: p.number })}`}
+                      @click=${() => void this.copy(p.text, f(R.smsNumber, { n: p.number }))}
+                    >
+                      ${t(R.copy)}
+                    </button>
+                  </td>
+                </tr>`,
+            )}
+          </tbody>
+        </table>
+      </div>`;
+  }
+
+  private renderNetwork(plan: RemotePlan): TemplateResult {
+    const t = this.i18n.t.bind(this.i18n);
+    const f = this.i18n.f.bind(this.i18n);
+    const showResults = this.report?.channel === 'network';
+    return html`<h4>${t(R.networkHeading)}</h4>
+      <p class="muted small">${t(R.networkHow)}</p>
+      <div class="table-wrap">
+        <table data-testid="remote-network">
+          <thead>
+            <tr>
+              <th scope="col">${t(R.colNumber)}</th>
+              <th scope="col">${t(R.colPayload)}</th>
+              <th scope="col">${t(R.colLength)}</th>
+              <th scope="col">${t(R.colCheck)}</th>
+              ${showResults ? html`<th scope="col">${t(R.colResult)}</th>` : nothing}
+              <th scope="col"><span class="visually-hidden">${t(R.copy)}</span></th>
+            </tr>
+          </thead>
+          <tbody>
+            ${plan.network.map(
+              (p, i) =>
+                html`<tr data-testid="network-row" data-fits=${p.problem ? 'no' : 'yes'}>
+                  <td>${f(R.lineNumber, { n: p.number })}</td>
+                  <td class="payload">${shownPayload(plan.prefix, p.command, this.reveal, true)}</td>
+                  <td>${f(R.lineBytes, { bytes: p.bytes, uartfl: this.uartfl })}</td>
+                  <td class=${p.problem ? 'error' : 'ok'}>${p.problem ? t(p.problem) : t(R.fits)}</td>
+                  ${showResults ? this.resultCell(i) : nothing}
+                  <td>
+                    <button
+                      type="button"
+                      aria-label=${`${t(R.copy)} ${f(R.lineNumber, { n: p.number })}`}
+                      @click=${() => void this.copy(p.line, f(R.lineNumber, { n: p.number }))}
+                    >
+                      ${t(R.copy)}
+                    </button>
+                  </td>
+                </tr>`,
+            )}
+          </tbody>
+        </table>
+      </div>`;
+  }
+
+  private renderSimulator(plan: RemotePlan): TemplateResult {
+    const t = this.i18n.t.bind(this.i18n);
+    const f = this.i18n.f.bind(this.i18n);
+    const report = this.report;
+    return html`<h4>${t(R.simHeading)}</h4>
+      <p class="muted small">${t(R.simIntro)}</p>
+      <div class="buttons">
+        <button
+          type="button"
+          class="primary"
+          data-testid="remote-send-sms"
+          ?disabled=${this.running || !this.simulator.value || !this.confirmed(plan) || !canSend(plan, 'sms')}
+          @click=${() => void this.send(plan, 'sms')}
+        >
+          ${t(this.running ? R.stop : R.sendSms)}
+        </button>
+        <button
+          type="button"
+          data-testid="remote-send-network"
+          ?disabled=${
+            this.running || !this.simulator.value || !this.confirmed(plan) || !canSend(plan, 'network')
+          }
+          @click=${() => void this.send(plan, 'network')}
+        >
+          ${this.running ? t(R.stop) : f(R.sendNetwork, { s: this.socket })}
+        </button>
+      </div>
+      ${this.failure ? html`<p class="notice error" role="alert">${this.failure}</p>` : nothing}
+      ${
+        report?.outcome
+          ? html`<p
+              class="notice ${report.outcome === 'verified' ? 'ok' : 'error'}"
+              role="status"
+              data-testid="remote-outcome"
+              data-outcome=${report.outcome}
+            >
+              ${f(R.outcome[report.outcome], { s: this.socket })}
+            </p>`
+          : nothing
+      }
+      ${report && report.readBack.length > 0 ? this.renderReadBack(report) : nothing}`;
+  }
+
+  private renderReadBack(report: SendReport): TemplateResult {
+    const t = this.i18n.t.bind(this.i18n);
+    const shown = (name: string, value: string | undefined): string =>
+      value === undefined ? '' : this.reveal ? value : redactSecrets(name, value);
+    return html`<h4>${t(R.readBackHeading)}</h4>
+      <div class="table-wrap">
+        <table data-testid="remote-readback">
+          <thead>
+            <tr>
+              <th scope="col">${t(R.colSetting)}</th>
+              <th scope="col">${t(R.colExpected)}</th>
+              <th scope="col">${t(R.colRead)}</th>
+              <th scope="col">${t(R.colResult)}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${report.readBack.map(
+              (r) =>
+                html`<tr data-testid="readback-row" data-setting=${r.name} data-state=${r.state}>
+                  <td>AT+${r.name}</td>
+                  <td class="payload">${shown(r.name, r.expected)}</td>
+                  <td class="payload">${shown(r.name, r.value)}</td>
+                  <td class=${r.state === 'same' ? 'ok' : r.state === 'pending' ? '' : 'error'}>
+                    ${t(R.readBackState[r.state])}
+                  </td>
+                </tr>`,
+            )}
+          </tbody>
+        </table>
+      </div>`;
+  }
+
+  private renderBody(profile: Profile): TemplateResult {
+    const t = this.i18n.t.bind(this.i18n);
+    const plan = this.plan(profile);
+    const empty = plan.sms.length === 0 && plan.invalid.length === 0 && plan.optionProblems.length === 0;
+    return html`${this.renderInputs()} ${this.renderProblems(plan)}
+    ${empty ? html`<p class="muted" data-testid="remote-nothing">${t(R.nothing)}</p>` : nothing}
+    ${this.renderWarnings(plan)}
+    ${
+      plan.sms.length > 0
+        ? html`<label class="inline"
+              ><input
+                type="checkbox"
+                data-testid="remote-reveal"
+                aria-describedby="reveal-hint"
+                .checked=${this.reveal}
+                @change=${(e: Event) => (this.reveal = (e.target as HTMLInputElement).checked)}
+              />${t(R.reveal)}</label
+            >
+            <p id="reveal-hint" class="muted small">${t(R.revealHint)}</p>
+            ${this.copied ? html`<p class="notice" role="status" data-testid="remote-copied">${this.copied}</p>` : nothing}
+            ${this.renderSms(plan)} ${this.renderNetwork(plan)} ${this.renderSimulator(plan)}`
+        : nothing
+    }`;
+  }
+
+  override render() {
+    const t = this.i18n.t.bind(this.i18n);
+    const profile = this.profile;
+    return html`<details class="card" data-testid="remote-reconfig">
+      <summary>${t(R.heading)}</summary>
+      <p class="muted small">${t(R.intro)}</p>
+      ${profile ? this.renderBody(profile) : html`<p class="muted">${t(R.noProfiles)}</p>`}
+    </details>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'dtu-remote-reconfig': DtuRemoteReconfig;
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * "Send to a module in the field": every string in both languages with the same placeholders, and the
+ * payloads shown with the command password and other secrets masked unless the person asks.
+ */
+import { describe, expect, it } from 'vitest';
+import { shownPayload } from '../../src/ui/remote/payload-text';
+import { REMOTE } from '../../src/ui/remote/strings';
+
+describe('remote strings', () => {
+  const pairs: [string, { en: string; zh: string }][] = [];
+  const walk = (path: string, node: unknown): void => {
+    if (node && typeof node === 'object' && 'en' in node && 'zh' in node) {
+      pairs.push([path, node as { en: string; zh: string }]);
+      return;
+    }
+    for (const [k, v] of Object.entries(node as object)) walk(`${path}.${k}`, v);
+  };
+  walk('REMOTE', REMOTE);
+
+  it('are complete in English and Chinese with the same placeholders', () => {
+    const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    expect(pairs.length).toBeGreaterThan(50);
+    for (const [path, text] of pairs) {
+      expect(text.en.trim(), path).not.toBe('');
+      expect(text.zh.trim(), path).not.toBe('');
+      expect(names(text.zh), path).toEqual(names(text.en));
+    }
+  });
+});
+
+describe('payloads on screen', () => {
+  it('the password prefix is masked unless revealed; CR is written {CR} for network lines', () => {
+    expect(shownPayload('usr.cn', 'AT+HEARTTM=90', false)).toBe('••••••AT+HEARTTM=90');
+    expect(shownPayload('usr.cn', 'AT+HEARTTM=90', true)).toBe('usr.cnAT+HEARTTM=90');
+    expect(shownPayload('usr.cn', 'AT+Z', false, true)).toBe('••••••AT+Z{CR}');
+  });
+
+  it('a new command password and an APN password in a payload are masked too', () => {
+    expect(shownPayload('usr.cn', 'AT+CMDPW=s3cret', false)).toBe('••••••AT+CMDPW=••••••');
+    expect(shownPayload('usr.cn', 'AT+APN=iot.example,user,pa55', false)).not.toContain('pa55');
+    expect(shownPayload('usr.cn', 'AT+APN=iot.example,user,pa55', true)).toContain('pa55');
+  });
+});
