@@ -48,7 +48,7 @@ test('connect, read, change socket A and heartbeat, apply, and see the server re
     await expect(table.locator('tr[data-setting="SOCKA"]')).toContainText('TCP,test.usr.cn,2317');
     await expect(table.locator('tr[data-setting="SOCKA"]')).toContainText('TCP,demo.usr.cn,2318');
     await expect(page.getByTestId('command-list')).toHaveText(
-      // Parameters first, then switches turned on (session/ops/apply-plan.ts), then the restart.
+      // Parameters first, then switches turned on (protocol/apply-plan.ts), then the restart.
       ['AT+SOCKA=TCP,demo.usr.cn,2318', 'AT+HEARTTM=2', 'AT+REGEN=ON', 'AT+Z'].join('\n'),
     );
   });

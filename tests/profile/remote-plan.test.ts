@@ -29,7 +29,7 @@ describe('payload format (manual 3.1.4, 3.1.5)', () => {
       { SOCKBEN: 'ON', HEARTTM: '90', SOCKB: 'TCP,example.com,9000', SOCKAEN: 'OFF' },
       FACTORY,
     );
-    // Switches off first, parameters, switches on last (session/ops/apply-plan.ts).
+    // Switches off first, parameters, switches on last (protocol/apply-plan.ts).
     expect(plan.sms.map((p) => p.text)).toEqual([
       'usr.cnAT+SOCKAEN=OFF',
       'usr.cnAT+SOCKB=TCP,example.com,9000',

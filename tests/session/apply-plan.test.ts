@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { factoryDefaults } from '../../src/protocol/catalogue';
-import { planApply } from '../../src/session/ops/apply-plan';
+import { planApply } from '../../src/protocol/apply-plan';
 
 const device = factoryDefaults();
 

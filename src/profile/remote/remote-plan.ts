@@ -14,7 +14,7 @@ import { buildQuery, buildSet } from '../../protocol/command';
 import { unescapeText } from '../../protocol/escape';
 import type { Text, ValidationError } from '../../protocol/types';
 import { validateValue } from '../../protocol/validate';
-import { planApply } from '../../session/ops/apply-plan';
+import { planApply } from '../../protocol/apply-plan';
 import { networkPayload, smsPayload, type NetworkPayload, type SmsPayload } from './payloads';
 import { pathWarnings, type PathWarning, type RemoteSocket } from './path-warnings';
 

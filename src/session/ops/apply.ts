@@ -10,7 +10,7 @@
  */
 import { findCommand } from '../../protocol/catalogue';
 import { invalidValuesError, toSessionError, verifyMismatchError, type SessionError } from '../errors';
-import { planApply, type ApplyPlan, type PlannedWrite } from './apply-plan';
+import { planApply, type ApplyPlan, type PlannedWrite } from '../../protocol/apply-plan';
 import type { OperationHost } from './host';
 import { readSettings } from './read-settings';
 

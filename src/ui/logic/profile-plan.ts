@@ -6,7 +6,7 @@
  */
 import { findCommand, SETTING_NAMES } from '../../protocol/catalogue';
 import { buildSet } from '../../protocol/command';
-import { compareWrites } from '../../session/ops/apply-plan';
+import { compareWrites } from '../../protocol/apply-plan';
 import type { CommandEntry } from '../../protocol/types';
 import { hasSecret, maskSecrets } from './fields';
 
@@ -49,7 +49,7 @@ export function applyPlan(
     }
     changes.push({ entry, from, to, command: buildSet(entry.name, to).replace(/\r$/, '') });
   }
-  // Listed in the order the session will write them (session/ops/apply-plan.ts).
+  // Listed in the order the session will write them (protocol/apply-plan.ts).
   changes.sort((a, b) => compareWrites({ name: a.entry.name, to: a.to }, { name: b.entry.name, to: b.to }));
   return { changes, unchanged, restart: changes.some((c) => c.entry.needsRestart) };
 }

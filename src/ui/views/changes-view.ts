@@ -3,7 +3,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { factoryDefaults, findCommand, SETTING_NAMES } from '../../protocol/catalogue';
 import type { CommandEntry } from '../../protocol/types';
-import { compareWrites } from '../../session/ops/apply-plan';
+import { compareWrites } from '../../protocol/apply-plan';
 import '../components/apply-report/apply-report';
 import '../components/progress-bar/progress-bar';
 import { simulatorContext } from '../context';

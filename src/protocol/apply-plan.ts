@@ -10,9 +10,9 @@
  * 4. what changes how a host talks to the module — CMDPW, UARTFT, UART (baud rate last): if anything
  *    before them fails, the way back in is unchanged.
  */
-import { findCommand, SETTING_NAMES } from '../../protocol/catalogue';
-import type { ValidationError } from '../../protocol/types';
-import { validateValue } from '../../protocol/validate';
+import { findCommand, SETTING_NAMES } from './catalogue';
+import type { ValidationError } from './types';
+import { validateValue } from './validate';
 
 export interface PlannedWrite {
   readonly name: string;
