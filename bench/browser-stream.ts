@@ -12,10 +12,8 @@
  * click, JS heap growth over 60 s of streaming (after a forced GC, CDP), a terminal command's round trip
  * in the middle of the stream.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { cpus, loadavg } from 'node:os';
-import { chromium, type Browser, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import {
   clickFor,
   heapAfterGc,
@@ -25,63 +23,11 @@ import {
   readProbe,
   resetProbe,
 } from '../tests/e2e/stream-load';
+import { launchChromium, withPreview } from './preview';
 import type { BenchResult } from './report';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SIM_SECONDS = Number(process.env.BENCH_STREAM_SIM_S ?? 20);
 const FAST_SECONDS = Number(process.env.BENCH_STREAM_S ?? 60);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const address = s.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForServer(url: string, ms: number): Promise<void> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    try {
-      const r = await fetch(url);
-      if (r.ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`vite preview did not answer at ${url}`);
-}
-
-async function withPreview<T>(run: (base: string) => Promise<T>): Promise<T> {
-  if (process.env.BENCH_NO_BUILD !== '1') {
-    const build = spawnSync('npx', ['vite', 'build'], { stdio: 'ignore' });
-    if (build.status !== 0) throw new Error('vite build failed');
-  }
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const server: ChildProcess = spawn(
-    'npx',
-    ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
-    { stdio: 'ignore', detached: true },
-  );
-  try {
-    await waitForServer(base, 30_000);
-    return await run(base);
-  } finally {
-    if (server.pid !== undefined) {
-      try {
-        process.kill(-server.pid, 'SIGTERM');
-      } catch {
-        server.kill('SIGTERM');
-      }
-    }
-  }
-}
 
 async function newPage(browser: Browser, base: string): Promise<Page> {
   const context = await browser.newContext({
@@ -216,18 +162,7 @@ async function fastDeviceRun(browser: Browser, base: string): Promise<Run> {
 
 export async function measureBrowserStream(): Promise<BenchResult[]> {
   return withPreview(async (base) => {
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM || undefined,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--js-flags=--expose-gc',
-      ],
-    });
+    const browser = await launchChromium();
     try {
       const sim = await simulatorRun(browser, base);
       if (process.env.BENCH_VERBOSE) console.error('115200 run', sim);

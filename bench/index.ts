@@ -1,3 +1,4 @@
+import { measureBatchStation } from './batch-station';
 import { measureBrowserStream } from './browser-stream';
 import { measureInitialJs } from './bundle-size';
 import { measureSession } from './session';
@@ -12,6 +13,7 @@ results.push(measureThroughputTimingOff());
 results.push(measureWireRate230400());
 results.push(...(await measureSession()));
 results.push(await measureShareLinkLength());
+results.push(await measureBatchStation());
 // The page under a stream, in Chromium (skip with BENCH_NO_BROWSER=1 where there is no browser).
 if (process.env.BENCH_NO_BROWSER !== '1') results.push(...(await measureBrowserStream()));
 results.push(await measureProfileImport());

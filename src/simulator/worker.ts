@@ -16,6 +16,7 @@ import { lineFromOpenOptions } from './host/line-options';
 import {
   checkSavedState,
   pristineState,
+  restoreFaults,
   restoreWorld,
   sameState,
   savedStateOf,
@@ -34,6 +35,8 @@ let streams: DeviceStreams | undefined;
 /** The state the page has (last sent, or the one it started the module from). */
 let told: ModuleSavedState | undefined;
 let checkQueued = false;
+/** The virtual USB cable is out (`unplug`): the port cannot be opened until `plug`. */
+let unplugged = false;
 
 function post(message: FromWorker, transfer: Transferable[] = []): void {
   self.postMessage(message, transfer);
@@ -50,6 +53,7 @@ function start(saved: ModuleSavedState | undefined): SimulatedModule {
     world,
     ...(saved ? { firmware: saved.firmware, flash: saved } : {}),
   });
+  if (saved) restoreFaults(m, saved);
   told = savedStateOf(m);
   // Events are batched per task: a burst of serial output becomes one message.
   let batch: SimEvent[] = [];
@@ -95,6 +99,15 @@ self.addEventListener('message', (e: MessageEvent<ToWorker>) => {
       module ??= start(m.state === null ? undefined : checkSavedState(m.state));
       break;
     case 'open': {
+      if (unplugged) {
+        post({
+          type: 'open-failed',
+          id: m.id,
+          message: 'The device has been lost (the cable is unplugged).',
+          unplugged: true,
+        });
+        break;
+      }
       streams?.detach();
       streams = createDeviceStreams(need(), lineFromOpenOptions(m.options));
       post({ type: 'opened', id: m.id, readable: streams.readable, writable: streams.writable }, [
@@ -108,9 +121,13 @@ self.addEventListener('message', (e: MessageEvent<ToWorker>) => {
       streams = undefined;
       break;
     case 'unplug':
+      unplugged = true;
       streams?.lose();
       streams = undefined;
       post({ type: 'lost' });
+      break;
+    case 'plug':
+      unplugged = false;
       break;
     case 'control':
       need().control(m.command);

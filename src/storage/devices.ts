@@ -111,9 +111,12 @@ export async function countDeviceData(): Promise<DeviceDataCount> {
   return { devices, applies, ports };
 }
 
-/** Forgets every device, the whole apply history and what is remembered about ports, in one transaction. */
+/**
+ * Forgets every device, the whole apply history, what is remembered about ports and the batch station's
+ * results (IMEIs, ICCIDs and values of the modules provisioned), in one transaction.
+ */
 export async function forgetDevices(): Promise<DeviceDataCount> {
-  return write(['devices', 'applies', 'ports'], async (tx) => {
+  return write(['devices', 'applies', 'ports', 'batchResults'], async (tx) => {
     const counts = await Promise.all([
       tx.objectStore('devices').count(),
       tx.objectStore('applies').count(),
@@ -123,6 +126,7 @@ export async function forgetDevices(): Promise<DeviceDataCount> {
       tx.objectStore('devices').clear(),
       tx.objectStore('applies').clear(),
       tx.objectStore('ports').clear(),
+      tx.objectStore('batchResults').clear(),
     ]);
     return { devices: counts[0], applies: counts[1], ports: counts[2] };
   });

@@ -57,6 +57,15 @@ export {
 export { deleteAppSetting, getAppSetting, setAppSetting } from './app-settings';
 export { deleteWorkspace, getWorkspace, putWorkspace } from './workspace';
 export {
+  clearProgress,
+  deleteImportedScenario,
+  getProgress,
+  listImportedScenarios,
+  listProgress,
+  putImportedScenario,
+  putProgress,
+} from './classroom';
+export {
   requestPersistentStorage,
   storageUse,
   type PersistenceState,
@@ -71,6 +80,8 @@ export {
   type DeviceRead,
   type DeviceRecord,
   type DraftRecord,
+  type ImportedScenarioRecord,
+  type ScenarioProgressRecord,
   type PortRecord,
   type SimulatorRecord,
   type WorkspaceKey,

@@ -9,14 +9,19 @@
  * in place (docs/security.md), and profile records may carry `sealed` (secrets encrypted with a passphrase).
  * Version 5: `workspace` (key/value, out-of-line keys `draft` and `simulator`): the person's pending edits
  * and the simulated module's state, so a reload or a browser restart loses neither (keep-work/ in the UI).
+ * Version 6: `batchResults` (auto key, index `by-run`): every module the batch station recorded (docs/batch.md),
+ * its values with secrets withheld.
+ * Version 7: `progress` (key `id`: how far the learner got with each classroom scenario) and `scenarios` (key
+ * `id`: scenario files a trainer imported) — ui/classroom/, docs/scenarios.md.
  * Records are read back as untrusted data (profiles are validated on every read; see profiles.ts).
  */
 import type { DBSchema } from 'idb';
+import type { StationRecord } from '../profile/batch/station';
 import type { Profile } from '../profile/profile';
 import type { SealedSecrets } from './secret-box';
 
 export const DB_NAME = 'usr-7s4-configurator';
-export const DB_VERSION = 5;
+export const DB_VERSION = 7;
 
 export interface ProfileRecord {
   readonly id: string;
@@ -166,4 +171,53 @@ export interface StoreSchemaV5 extends StoreSchemaV4 {
   workspace: { key: WorkspaceKey; value: DraftRecord | SimulatorRecord };
 }
 
-export type StoreSchema = StoreSchemaV5;
+/** One module recorded by the batch station (version 6). */
+export interface BatchResultRecord {
+  /** Assigned by the store. */
+  readonly id?: number;
+  /** The station run it belongs to (one start of the station with one profile and table). */
+  readonly runId: string;
+  readonly profileName: string;
+  readonly tableName: string;
+  /** The record; secret parts of its values replaced by `SECRET_MASK`. */
+  readonly record: StationRecord;
+}
+
+/** Version 6: the batch station's results. */
+export interface StoreSchemaV6 extends StoreSchemaV5 {
+  batchResults: { key: number; value: BatchResultRecord; indexes: { 'by-run': string } };
+}
+
+/** How far a learner got with one classroom scenario (version 7). */
+export interface ScenarioProgressRecord {
+  /** The scenario's id. */
+  readonly id: string;
+  readonly state: 'started' | 'solved';
+  /** Wall ms of the first start. */
+  readonly startedAt: number;
+  /** Wall ms of the last start. */
+  readonly lastStartedAt: number;
+  /** Wall ms when the check first passed. */
+  readonly solvedAt?: number;
+  /** Seconds from the start to the solution (the start it was solved after). */
+  readonly seconds?: number;
+  /** Hints shown so far (they are shown in order). */
+  readonly hintsShown: number;
+  /** How many times it was started. */
+  readonly attempts: number;
+}
+
+/** A scenario file a trainer imported (version 7): its JSON as read, checked again whenever it is used. */
+export interface ImportedScenarioRecord {
+  readonly id: string;
+  readonly importedAt: number;
+  readonly scenario: AppSettingValue;
+}
+
+/** Version 7: the classroom — progress per scenario and imported scenario files. */
+export interface StoreSchemaV7 extends StoreSchemaV6 {
+  progress: { key: string; value: ScenarioProgressRecord };
+  scenarios: { key: string; value: ImportedScenarioRecord };
+}
+
+export type StoreSchema = StoreSchemaV7;

@@ -56,6 +56,18 @@ export function upgradeToV5(db: IDBPDatabase<StoreSchema>): void {
   db.createObjectStore('workspace');
 }
 
+/** Version 6: the batch station's results, one record per module, found by run. */
+export function upgradeToV6(db: IDBPDatabase<StoreSchema>): void {
+  const store = db.createObjectStore('batchResults', { keyPath: 'id', autoIncrement: true });
+  store.createIndex('by-run', 'runId');
+}
+
+/** Version 7: the classroom's progress per scenario and the scenario files a trainer imported. */
+export function upgradeToV7(db: IDBPDatabase<StoreSchema>): void {
+  db.createObjectStore('progress', { keyPath: 'id' });
+  db.createObjectStore('scenarios', { keyPath: 'id' });
+}
+
 export function upgradeDatabase(
   db: IDBPDatabase<StoreSchema>,
   oldVersion: number,
@@ -65,6 +77,8 @@ export function upgradeDatabase(
   if (oldVersion < 2) upgradeToV2(tx as unknown as UpgradeTx<StoreSchemaV2>);
   if (oldVersion < 3) upgradeToV3(db as unknown as IDBPDatabase<StoreSchemaV3>);
   if (oldVersion < 5) upgradeToV5(db);
+  if (oldVersion < 6) upgradeToV6(db);
+  if (oldVersion < 7) upgradeToV7(db);
   // A new database has nothing to rewrite; an error aborts the upgrade transaction (the open fails).
   if (oldVersion >= 1 && oldVersion < 4) {
     void upgradeToV4(tx).catch(() => {

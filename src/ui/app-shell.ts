@@ -3,13 +3,15 @@ import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { Text } from '../protocol/types';
 import styles from './app-shell.styles';
-import './components/help-dialog/help-dialog';
 import './components/status-pill/status-pill';
 import { languageContext, sessionContext, simulatorContext, storeContext } from './context';
 import { wireDeviceModel } from './device-model/wire-model';
 import { initialLang, LANGUAGE_STORAGE_KEY, langTag, pick, format, type Lang } from './i18n/language';
 import { pluralize } from './i18n/plural';
 import { PROFILES_NAV } from './i18n/profile-nav';
+import { BATCH_NAV } from './batch/nav';
+import { CLASSROOM_NAV } from './classroom/nav';
+import { SUPPORT_NAV } from './support/nav';
 import { S } from './i18n/strings';
 import { shareFragmentOf } from './logic/profile-link-hash';
 import { showsRestartNotice } from './restart-notice/restart-notice';
@@ -29,6 +31,9 @@ const VIEWS = {
   tools: { label: S.nav.tools, load: () => import('./views/tools-view') },
   simulator: { label: S.nav.simulator, load: () => import('./views/simulator-view') },
   profiles: { label: PROFILES_NAV, load: () => import('./views/profiles-view') },
+  batch: { label: BATCH_NAV, load: () => import('./batch/batch-view') },
+  classroom: { label: CLASSROOM_NAV, load: () => import('./classroom/classroom-view') },
+  support: { label: SUPPORT_NAV, load: () => import('./support/support-view') },
 } satisfies Record<string, { label: Text; load: () => Promise<unknown> }>;
 
 export type ViewId = keyof typeof VIEWS;
@@ -70,6 +75,8 @@ export class DtuApp extends LitElement {
   @state() private loadFailed = false;
   @state() private sessionState: UiSessionState = { kind: 'disconnected' };
   @state() private helpOpen = false;
+  /** The help dialog's code, loaded the first time it opens (the first view does not show it). */
+  @state() private helpLoaded = false;
   /** The help was opened by a failure (not by the person): a later success closes it. */
   private helpForFailure = false;
   @state() private pending = 0;
@@ -121,6 +128,10 @@ export class DtuApp extends LitElement {
   }
 
   override willUpdate(changed: Map<string, unknown>): void {
+    if (this.helpOpen && !this.helpLoaded) {
+      this.helpLoaded = true;
+      void import('./components/help-dialog/help-dialog').catch(() => (this.loadFailed = true));
+    }
     // Framed by another site: no view (and so no device action) is even loaded.
     if (framedByOtherOrigin() !== undefined) return;
     if (changed.has('view')) void this.ensureLoaded(this.view);
@@ -208,6 +219,12 @@ export class DtuApp extends LitElement {
         return html`<dtu-simulator-view></dtu-simulator-view>`;
       case 'profiles':
         return html`<dtu-profiles-view></dtu-profiles-view>`;
+      case 'batch':
+        return html`<dtu-batch-view></dtu-batch-view>`;
+      case 'classroom':
+        return html`<dtu-classroom-view></dtu-classroom-view>`;
+      case 'support':
+        return html`<dtu-support-view></dtu-support-view>`;
     }
   }
 
@@ -287,14 +304,18 @@ export class DtuApp extends LitElement {
       </div>
       <dtu-update-prompt></dtu-update-prompt>
       <main id="main" tabindex="-1" @dtu-show-help=${() => this.openHelp()}>${this.renderView()}</main>
-      <dtu-help-dialog
-        .problem=${s.kind === 'failed' ? s.problem : undefined}
-        .onLinux=${/Linux/.test(navigator.userAgent) && !/Android/.test(navigator.userAgent)}
-        ?open=${this.helpOpen}
-        @dtu-close=${() => this.closeHelp()}
-        @dtu-retry=${this.retry}
-        @dtu-use-simulator=${() => void this.useSimulator()}
-      ></dtu-help-dialog>
+      ${
+        this.helpLoaded
+          ? html`<dtu-help-dialog
+              .problem=${s.kind === 'failed' ? s.problem : undefined}
+              .onLinux=${/Linux/.test(navigator.userAgent) && !/Android/.test(navigator.userAgent)}
+              ?open=${this.helpOpen}
+              @dtu-close=${() => this.closeHelp()}
+              @dtu-retry=${this.retry}
+              @dtu-use-simulator=${() => void this.useSimulator()}
+            ></dtu-help-dialog>`
+          : nothing
+      }
     `;
   }
 

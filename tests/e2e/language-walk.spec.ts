@@ -9,7 +9,18 @@ test.setTimeout(180_000);
  * in Chinese and in English. In Chinese no English sentence may show; in English no Chinese character.
  * Device data (values, AT commands, the byte logs, hex) is the module's, not ours: those parts are left out.
  */
-const VIEWS = ['connect', 'dashboard', 'settings', 'changes', 'terminal', 'tools', 'simulator', 'profiles'];
+const VIEWS = [
+  'connect',
+  'dashboard',
+  'settings',
+  'changes',
+  'terminal',
+  'tools',
+  'simulator',
+  'profiles',
+  'batch',
+  'classroom',
+];
 
 /** The page's visible text, shadow roots included, without device data (logs, inputs, code). */
 async function visibleText(page: Page): Promise<string[]> {
@@ -102,6 +113,7 @@ for (const lang of ['zh', 'en'] as const) {
       await page.keyboard.press('Escape');
       await expect(page.getByRole('dialog')).toBeHidden();
       await showView(page, 'simulator');
+      await page.getByTestId('unplug').click(); // the cable back in (sim-panel: it stays out until then)
       await page.getByTestId('broken-spam-ok').check();
       await showView(page, 'connect');
       await page.locator('dtu-connect-view form button[type=submit]').click();

@@ -382,7 +382,12 @@ describe('an unexpected fault', () => {
     expect(r.leftOut[0]?.detail).toMatch(/^TypeError: Cannot read properties of undefined/);
   });
 
-  it('the default kinds are tried in order, JSON logs before JSON files before text', () => {
-    expect(FILE_KINDS.map((k) => k.kind)).toEqual(['traffic-log', 'profiles-json', 'at-script']);
+  it('the default kinds are tried in order, support bundles and JSON logs before JSON files before text', () => {
+    expect(FILE_KINDS.map((k) => k.kind)).toEqual([
+      'support-bundle',
+      'traffic-log',
+      'profiles-json',
+      'at-script',
+    ]);
   });
 });

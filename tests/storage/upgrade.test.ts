@@ -101,9 +101,12 @@ describe('schema upgrades', () => {
     expect(db.version).toBe(DB_VERSION);
     expect([...db.objectStoreNames].sort()).toEqual([
       'applies',
+      'batchResults',
       'devices',
       'ports',
       'profiles',
+      'progress',
+      'scenarios',
       'settings',
       'workspace',
     ]);

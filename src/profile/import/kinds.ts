@@ -8,6 +8,8 @@
  * throw only by mistake (the pipeline turns that into an "unexpected problem" entry).
  */
 import type { Text } from '../../protocol/types';
+import { looksLikeBundle } from '../bundle/read';
+import { problem } from '../profile';
 import { readAtText } from './at-text';
 import { looksLikeProfilesJson, readProfilesJson } from './profiles-json';
 import type { FileKind, ImportedProfile, LeftOutList } from './report';
@@ -37,6 +39,24 @@ export interface FileKindReader {
 
 export const FILE_KINDS: readonly FileKindReader[] = [
   {
+    // A support bundle is JSON too: named and sent where it opens (read-only), not read as profiles.
+    kind: 'support-bundle',
+    sniff: looksLikeBundle,
+    read: (_text, _context, leftOut) => {
+      leftOut.add({
+        item: { type: 'file' },
+        reasons: [
+          problem(
+            '',
+            'This is a support bundle, not a profile file: open it in Support → Open a bundle (read-only)',
+            '这是支持包，不是配置档案文件：请在“技术支持 → 打开支持包”中以只读方式打开',
+          ),
+        ],
+      });
+      return { profiles: [], refused: true };
+    },
+  },
+  {
     kind: 'traffic-log',
     sniff: looksLikeTrafficLog,
     read: readTrafficLog,
@@ -58,5 +78,6 @@ export const KIND_LABELS: Readonly<Record<FileKind, Text>> = {
   'at-script': { en: 'an AT script', zh: 'AT 脚本' },
   'terminal-log': { en: 'a terminal log', zh: '终端日志' },
   'traffic-log': { en: 'a traffic log of this app', zh: '本应用的通信日志' },
+  'support-bundle': { en: 'a support bundle', zh: '支持包' },
   unknown: { en: 'an unknown kind of file', zh: '未知类型的文件' },
 };

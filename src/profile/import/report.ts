@@ -10,7 +10,14 @@ import type { Text } from '../../protocol/types';
 import type { Profile, ProfileProblem } from '../profile';
 
 /** The kinds of file the pipeline reads (kinds.ts); `unknown` when none fits. */
-export type FileKind = 'profiles-json' | 'at-script' | 'terminal-log' | 'traffic-log' | 'unknown';
+export type FileKind =
+  | 'profiles-json'
+  | 'at-script'
+  | 'terminal-log'
+  | 'traffic-log'
+  /** A support bundle (profile/bundle/): recognised and sent to the Support view, never imported here. */
+  | 'support-bundle'
+  | 'unknown';
 
 export type ImportItem =
   | { readonly type: 'file' }

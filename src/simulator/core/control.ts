@@ -5,6 +5,7 @@
  * (the worker host) or be serialised (the Node TCP host) unchanged.
  */
 import type { UartSettings } from '../../protocol/uart';
+import type { PlusAttempt } from './plus-attempt';
 
 export type SocketId = 'A' | 'B' | 'C' | 'D';
 export const SOCKET_IDS: readonly SocketId[] = ['A', 'B', 'C', 'D'];
@@ -154,6 +155,16 @@ export type SimCommand =
       readonly bytesPerSecond: number;
       readonly pattern?: StreamPattern;
     }
+  /**
+   * Trainer's faults (docs/simulator.md, "Faults"), each answered by a `faults` event (a slow server is
+   * `set-server-timing`'s `echoDelayMs`):
+   * - `set-line-noise`: each byte on the serial line, either way, is hit by noise with probability `rate`
+   *   (0–0.5; 0 = a clean line): a bit flipped, now and then the byte lost;
+   * - `set-wrong-baud`: the module's UART runs at `baud` without telling anyone (AT+UART? still answers the
+   *   stored rate; over restarts too), so the host's port no longer matches; null = the stored rate again.
+   */
+  | { readonly type: 'set-line-noise'; readonly rate: number }
+  | { readonly type: 'set-wrong-baud'; readonly baud: number | null }
   /** Makes the module a device that does not behave like a 7S4 (null: a 7S4 again). Answered by `broken`. */
   | { readonly type: 'set-broken'; readonly behaviour: BrokenBehaviour | null }
   /**
@@ -161,13 +172,65 @@ export type SimCommand =
    * factory ones, user defaults = those settings, its identity over the first one), power on after `offMs`
    * (default 1000). The world (servers, radio, phone) stays. For a batch station's next unit and for
    * replaying a customer's module. Answered by `module-swapped` (settings refused by the catalogue listed).
+   * `running`: after `offMs` the new module is already booted and attached (as a host's `startRunning`), as a
+   * customer's module was, running for a while, when a support bundle's log began (no 18 s boot).
    */
   | {
       readonly type: 'swap-module';
       readonly stored?: Readonly<Record<string, string>>;
       readonly identity?: Partial<ModuleIdentity>;
       readonly offMs?: number;
-    };
+      readonly running?: boolean;
+    }
+  /**
+   * How the socket's virtual server times its side: it closes a connection on which nothing arrived from
+   * the module for `idleCloseSeconds` (0: never), and echoes `echoDelayMs` after the data arrived (0: at
+   * once). Bad numbers are read as 0. For exercises: a server that drops idle links, a slow server.
+   */
+  | {
+      readonly type: 'set-server-timing';
+      readonly socket: SocketId;
+      readonly idleCloseSeconds: number;
+      readonly echoDelayMs: number;
+    }
+  /**
+   * Everything starts again from `state` (a classroom exercise's start): world and flash as new, then the
+   * given settings over the factory ones (user defaults too), firmware, radio, servers and unknown names;
+   * the module runs at once, already booted and attached (no 18 s boot). A state with a bad part changes
+   * nothing. Answered by `state-loaded`.
+   */
+  | { readonly type: 'load-state'; readonly state: SimStartState };
+
+/** Per socket: the virtual server's timing (`set-server-timing`). */
+export interface ServerTiming {
+  readonly idleCloseSeconds: number;
+  readonly echoDelayMs: number;
+}
+
+/**
+ * A module and world to start from (`load-state`). Every part is optional; what is left out is as at the
+ * demo's start. Settings are catalogue names with values as the set command takes them.
+ */
+export interface SimStartState {
+  readonly settings?: Readonly<Record<string, string>>;
+  /** Firmware variant selection (core/variants.ts); absent: the module keeps its firmware. */
+  readonly firmware?: readonly string[];
+  readonly radio?: RadioState;
+  readonly behaviours?: Readonly<Partial<Record<SocketId, ServerBehaviour>>>;
+  readonly serverTiming?: Readonly<Partial<Record<SocketId, Partial<ServerTiming>>>>;
+  /** Host names that do not resolve (besides `*.invalid`). */
+  readonly unknownHosts?: readonly string[];
+}
+
+/** The trainer's faults in force (all off: delays 0, noise 0, `wrongBaud` null). */
+export interface SimFaults {
+  /** How late each socket's virtual server echoes, ms (`set-server-timing`'s `echoDelayMs`). */
+  readonly serverDelayMs: Readonly<Record<SocketId, number>>;
+  /** Probability that a byte on the serial line is hit by noise (0–0.5). */
+  readonly lineNoise: number;
+  /** The rate the module's UART really runs at, unknown to the host; null = as stored (AT+UART). */
+  readonly wrongBaud: number | null;
+}
 
 /** A picture of the whole simulation, for a UI that connects late. */
 export interface SimSnapshot {
@@ -194,6 +257,13 @@ export interface SimSnapshot {
   readonly broken?: BrokenBehaviour | null;
   /** Network data dropped because the serial side could not take it (since the module was created). */
   readonly serialDropped?: number;
+  /**
+   * Processing delays (firmware variant `processing`) applied to serial-side commands since the module was
+   * created, ms: the module's own share of a command's time, for benchmarks that compare with a minimum.
+   */
+  readonly processingMs?: number;
+  /** The trainer's faults in force (slow servers, `set-line-noise`, `set-wrong-baud`). */
+  readonly faults?: SimFaults;
 }
 
 export interface ModuleIdentity {
@@ -208,7 +278,16 @@ export interface ModuleIdentity {
 
 /** Events: everything observable, in the order it happened; `at` is clock time in ms. */
 export type SimEvent =
-  | { readonly type: 'serial-out'; readonly at: number; readonly bytes: Uint8Array }
+  /**
+   * Bytes the module put out on its serial side, as the host receives them. `end`: nothing more is queued
+   * behind them — the module's write (an AT answer, a network packet, the start message) is complete, so a
+   * log groups chunks up to `end` and never splits a line that the wire delivered in pieces.
+   */
+  | { readonly type: 'serial-out'; readonly at: number; readonly bytes: Uint8Array; readonly end?: boolean }
+  /** One write of the host to the serial port (as the host sent it, before the line's garbling). */
+  | { readonly type: 'serial-in'; readonly at: number; readonly bytes: Uint8Array }
+  /** Answer to `set-line-noise` and `set-wrong-baud`: all the trainer's faults now. */
+  | { readonly type: 'faults'; readonly at: number; readonly faults: SimFaults }
   /** The module sent a packet on a socket. */
   | {
       readonly type: 'socket-tx';
@@ -260,7 +339,8 @@ export type SimEvent =
       readonly type: 'uart';
       readonly at: number;
       readonly uart: UartSettings;
-      readonly reason: 'start' | 'rfc2217';
+      /** `fault`: the trainer's wrong baud rate (`set-wrong-baud`) began or ended. */
+      readonly reason: 'start' | 'rfc2217' | 'fault';
     }
   /** AT+UPDATE progress, 0–100. */
   | { readonly type: 'update'; readonly at: number; readonly percent: number }
@@ -301,7 +381,18 @@ export type SimEvent =
       readonly at: number;
       readonly selection: readonly string[];
       readonly error?: string;
-    };
+    }
+  /**
+   * Answer to `load-state`: the state was accepted and the module restarts from it at once (sent first, so
+   * every event of the new start follows it); `error`: refused, nothing changed.
+   */
+  | { readonly type: 'state-loaded'; readonly at: number; readonly error?: string }
+  /**
+   * A `+++` attempt on the serial side as the module judged it (plus-attempt.ts): the `+` with their arrival
+   * times, the windows in force (UARTFT, T1–T6) and the outcome with its reason. Sent again, with the same
+   * `id`, each time the attempt grows or is decided.
+   */
+  | { readonly type: 'plus-attempt'; readonly at: number; readonly attempt: PlusAttempt };
 
 export type SimEventType = SimEvent['type'];
 

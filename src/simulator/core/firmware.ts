@@ -38,6 +38,7 @@ import { SocketChannel } from './sockets';
 import { ENTRY_REPLY_MS, MAX_COMMAND_LINE, type ModuleTimings } from './timings';
 import { Deadline, EPSILON_MS, TimerGroup } from './timers';
 import { nextVersion } from './identity';
+import { PlusAttemptWatch } from './plus-attempt';
 import {
   EXTRA_CRLF_DELAY_MS,
   NOTICE_INTERVAL_MS,
@@ -112,6 +113,11 @@ export class Firmware implements AtHost {
   private plusLastEnd = 0;
   private readonly plusCheck: Deadline;
   private entryTimeout: { cancel(): void } | undefined;
+  /** Explains each `+++` attempt (`plus-attempt` events); observes only. */
+  private readonly plusWatch: PlusAttemptWatch;
+  /** The last byte received, and the one before the chunk being handled (for `plusWatch`). */
+  private rxLastByte: number | undefined;
+  private rxPreviousByte: number | undefined;
 
   // Command mode line assembly.
   private line = new Uint8Array(MAX_COMMAND_LINE);
@@ -160,6 +166,11 @@ export class Firmware implements AtHost {
     this.workingMode = config.mode === 'HTTPD' ? 'httpd' : 'net';
     this.current = this.workingMode;
     this.plusCheck = new Deadline(this.clock, this.group, () => this.plusSilence());
+    this.plusWatch = new PlusAttemptWatch(this.clock, host.hub, () => ({
+      uartftMs: this.config.frameGapMs,
+      slowEntry: this.host.variant().slowEntry,
+      quietMs: this.t3(),
+    }));
     this.cmdPlusCheck = new Deadline(this.clock, this.group, () => this.commandPlusSilence());
     this.framer = new Framer(this.clock, this.group, config.frameGapMs, config.frameLength, (f, byGap) =>
       this.onFrame(f, byGap),
@@ -277,6 +288,7 @@ export class Firmware implements AtHost {
     this.confirming = undefined;
     this.jobs.length = 0;
     this.group.cancelAll();
+    this.plusWatch.stopped();
   }
 
   /** The radio attached or detached. */
@@ -299,6 +311,8 @@ export class Firmware implements AtHost {
     if (!this.alive || bytes.length === 0) return;
     const silence = firstEnd - charMs - this.lastRxEnd;
     this.lastRxEnd = firstEnd + (bytes.length - 1) * charMs;
+    this.rxPreviousByte = this.rxLastByte;
+    this.rxLastByte = bytes[bytes.length - 1];
     if (this.lfAfterCr) {
       // The LF of a CR LF terminator that came in a later write: part of the terminator, never data.
       this.lfAfterCr = false;
@@ -340,16 +354,20 @@ export class Firmware implements AtHost {
       const b = bytes[i] as number;
       const gap = i === 0 ? silence : 0;
       const end = firstEnd + i * charMs;
+      if (b !== PLUS && this.plusWatch.open) this.plusWatch.other(b, end - charMs, end);
       if (this.plusCount > 0) {
         if (b === PLUS && this.plusCount < 3 && gap < ft) {
           this.plusCount++;
           this.plusLastEnd = end;
           from = i + 1;
+          this.watchPlus(bytes, i, end - charMs, end, gap, 'held');
           continue;
         }
+        this.plusWatch.released(b !== PLUS ? 'interrupted' : this.plusCount >= 3 ? 'extra' : 'gap', gap);
         this.releasePlus();
         from = i;
       }
+      if (b === PLUS) this.watchPlus(bytes, i, end - charMs, end, gap, gap > ft ? 'candidate' : 'data');
       if (b === PLUS && gap > ft) {
         this.toFramer(bytes.subarray(from, i), firstEnd + from * charMs - charMs, end - charMs);
         // The frame before has ended: T1 of silence is longer than the packing interval.
@@ -377,15 +395,33 @@ export class Firmware implements AtHost {
     return this.host.variant().slowEntry ? this.config.frameGapMs : this.config.frameGapMs / 2;
   }
 
+  /** Tells `plusWatch` about a `+` at `bytes[i]` and what the module did with it. */
+  private watchPlus(
+    bytes: Uint8Array,
+    i: number,
+    start: number,
+    end: number,
+    gap: number,
+    decision: 'held' | 'candidate' | 'data',
+  ): void {
+    const previous = i > 0 ? bytes[i - 1] : this.rxPreviousByte;
+    this.plusWatch.plus(start, end, gap, previous, decision);
+  }
+
   private plusSilence(): void {
     if (!this.alive || this.plusCount === 0) return;
     if (this.plusCount < 3 || this.lastRxEnd !== this.plusLastEnd) {
+      this.plusWatch.released(this.plusCount < 3 ? 'too-few' : 'interrupted');
       this.releasePlus();
       return;
     }
     // `+++` stood alone: answer `a`, wait up to 3 s (T5) for the host's `a`.
     this.setMode('entering');
-    this.entryTimeout = this.group.after(ENTRY_REPLY_MS, () => this.abortEntry());
+    this.entryTimeout = this.group.after(ENTRY_REPLY_MS, () => {
+      this.plusWatch.aborted('no-answer');
+      this.abortEntry();
+    });
+    this.plusWatch.answered();
     // Last: a host may answer from inside the output callback.
     this.tx(Uint8Array.of(LOWER_A));
   }
@@ -411,6 +447,7 @@ export class Firmware implements AtHost {
   private enteringRx(bytes: Uint8Array, firstEnd: number, charMs: number, silence: number): void {
     // Variant `slowEntry`: between the host's `a` and `+ok` the module is switching; input is dropped.
     if (this.confirming) return;
+    this.plusWatch.hostByte(bytes[0] as number, firstEnd - charMs, firstEnd);
     if (bytes[0] === LOWER_A) {
       this.entryTimeout?.cancel();
       this.entryTimeout = undefined;
@@ -427,6 +464,7 @@ export class Firmware implements AtHost {
       this.dispatch(bytes.subarray(1), firstEnd + charMs, charMs, 0);
       return;
     }
+    this.plusWatch.aborted('wrong-answer');
     this.abortEntry();
     this.dispatch(bytes, firstEnd, charMs, silence);
   }
@@ -436,6 +474,7 @@ export class Firmware implements AtHost {
     this.overflow = false;
     this.cmdPlus = 0;
     this.setMode('command');
+    this.plusWatch.entered();
     this.tx(encoder.encode(ENTRY_OK));
   }
 
@@ -470,6 +509,11 @@ export class Firmware implements AtHost {
         if (this.cmdPlus === 0 && this.lineLength === 0 && !this.overflow && gap > ft) this.cmdPlus = 1;
         else if (this.cmdPlus > 0 && this.cmdPlus < 3 && gap < ft) this.cmdPlus++;
         else this.cmdPlus = 0;
+        if (this.cmdPlus > 0) {
+          const end = firstEnd + i * charMs;
+          const previous = i > 0 ? bytes[i - 1] : this.rxPreviousByte;
+          this.plusWatch.commandPlus(end - charMs, end, gap, previous, this.cmdPlus);
+        }
         if (this.cmdPlus === 3) {
           this.cmdPlusEnd = firstEnd + i * charMs;
           this.cmdPlusCheck.set(this.cmdPlusEnd + this.t3());
@@ -517,6 +561,7 @@ export class Firmware implements AtHost {
     this.cmdPlus = 0;
     if (this.lineLength === 3) {
       this.lineLength = 0;
+      this.plusWatch.commandMode();
       this.tx(encoder.encode(this.replies.error(1)));
     }
   }

@@ -5,6 +5,7 @@
 export { SimulatedModule, RELOAD_MIN_MS, RELOAD_MAX_MS, SERIAL_DROP_EVENT_MS } from './module';
 export type { SimulatedModuleOptions } from './module';
 export * from './control';
+export type { PlusAttempt, PlusAttemptOutcome, PlusAttemptReason, TimedByte } from './plus-attempt';
 export { DEFAULT_IDENTITY, nextVersion, luhnValid } from './identity';
 export {
   DEFAULT_TIMINGS,

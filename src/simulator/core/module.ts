@@ -23,12 +23,15 @@ import type {
   ServerBehaviour,
   SimCommand,
   SimEvent,
+  SimFaults,
   SimSnapshot,
+  SimStartState,
   SimulatorControl,
   SocketId,
 } from './control';
 import { BROKEN_BEHAVIOURS, SOCKET_IDS } from './control';
 import { Firmware } from './firmware';
+import { checkStartState } from './start-state';
 import { Flash, type FlashContents } from './flash';
 import { DEFAULT_IDENTITY } from './identity';
 import { Prng } from './prng';
@@ -44,6 +47,7 @@ import {
   type FirmwareVariant,
 } from './variants';
 import { WireDirection } from './wire';
+import { addLineNoise, lineNoiseRate } from './line-noise';
 
 export interface SimulatedModuleOptions {
   readonly clock: Clock;
@@ -110,6 +114,11 @@ export class SimulatedModule implements SimulatorControl {
   private dropped = 0;
   private lastDropEvent = -Infinity;
   private dropEventTimer: { cancel(): void } | undefined;
+  /** The trainer's faults (control.ts `SimFaults`): line noise and a UART rate the host does not know. */
+  private noiseRate = 0;
+  private wrongBaud: number | null = null;
+  /** Seeded apart from the line garbage, so turning noise on does not change the garbage and back. */
+  private readonly noisePrng: Prng;
 
   constructor(options: SimulatedModuleOptions) {
     this.clock = options.clock;
@@ -119,6 +128,7 @@ export class SimulatedModule implements SimulatorControl {
     if (options.flash) this.flash.restore(options.flash);
     const prng = new Prng(options.seed ?? 0x7534);
     this.processingPrng = new Prng((options.seed ?? 0x7534) ^ 0x5eed_f00d);
+    this.noisePrng = new Prng((options.seed ?? 0x7534) ^ 0x0a15_e5ed);
     if (options.firmware !== undefined) this.applyFirmware(options.firmware);
     this.brokenBehaviour = brokenOrNull(options.broken);
     const timing = options.wireTiming ?? false;
@@ -127,8 +137,10 @@ export class SimulatedModule implements SimulatorControl {
       prng,
       timing,
       () => this.uart,
-      (bytes, firstEnd, charMs) => {
+      (received, firstEnd, charMs) => {
         if (this.phase !== 'running') return;
+        const bytes = this.noisy(received);
+        if (bytes.length === 0) return;
         if (this.brokenSerial) this.brokenSerial.rx(bytes, firstEnd, charMs);
         else this.firmware?.rx(bytes, firstEnd, charMs);
       },
@@ -138,13 +150,22 @@ export class SimulatedModule implements SimulatorControl {
       prng,
       timing,
       () => this.hostLine ?? undefined,
-      (bytes) => {
+      (sent) => {
+        const bytes = this.noisy(sent);
+        if (bytes.length === 0) return;
         for (const l of this.serialListeners) l(bytes);
-        if (this.world.hub.active) this.world.hub.emit({ type: 'serial-out', at: this.clock.now(), bytes });
+        if (this.world.hub.active) {
+          // Nothing left on the line behind these bytes: the module's write is complete (a log's line ends).
+          const end = this.wireOut.backlog === 0;
+          this.world.hub.emit({ type: 'serial-out', at: this.clock.now(), bytes, end });
+        }
       },
     );
     this.power = new TimerGroup(this.clock);
-    this.world.attachModule({ receiveSms: (from, text) => this.firmware?.receiveSms(from, text) ?? false });
+    this.world.attachModule({
+      canReceiveSms: () => this.phase === 'running' && this.isAttached && this.firmware !== undefined,
+      receiveSms: (from, text) => this.firmware?.receiveSms(from, text) ?? false,
+    });
     this.world.radio.onChange(() => this.radioChanged());
     if (options.startRunning) this.startAlreadyRunning();
     else if (options.poweredOn ?? true) this.powerOn();
@@ -155,6 +176,8 @@ export class SimulatedModule implements SimulatorControl {
   /** Bytes from the host, sent with the host's port settings. */
   hostWrite(bytes: Uint8Array, hostLine: UartSettings): void {
     this.hostLine = hostLine;
+    if (this.world.hub.active && bytes.length > 0)
+      this.world.hub.emit({ type: 'serial-in', at: this.clock.now(), bytes: bytes.slice() });
     this.wireIn.send(bytes.slice(), hostLine);
   }
 
@@ -242,10 +265,57 @@ export class SimulatedModule implements SimulatorControl {
       case 'set-broken':
         this.setBroken(command.behaviour);
         return;
+      case 'set-line-noise':
+        this.noiseRate = lineNoiseRate(command.rate);
+        this.faultsChanged();
+        return;
+      case 'set-wrong-baud':
+        this.setWrongBaud(command.baud);
+        return;
       case 'swap-module':
-        this.swapModule(command.stored ?? {}, command.identity ?? {}, command.offMs);
+        this.swapModule(command.stored ?? {}, command.identity ?? {}, command.offMs, command.running === true);
+        return;
+      case 'set-server-timing':
+        if (!SOCKET_IDS.includes(command.socket)) return;
+        this.world.setServerTiming(command.socket, command.idleCloseSeconds, command.echoDelayMs);
+        return;
+      case 'load-state':
+        this.loadState(command.state);
         return;
     }
+  }
+
+  /**
+   * Starts again from `state` (`load-state`, start-state.ts): world and flash as new, the state over them,
+   * and the module running at once (booted and attached, as `startRunning`). A part the state gets wrong
+   * (a setting the catalogue refuses, an unknown firmware name, a bad radio) changes nothing at all.
+   */
+  loadState(state: SimStartState): void {
+    const checked = checkStartState(state);
+    if (!checked.ok) {
+      this.world.hub.emit({ type: 'state-loaded', at: this.clock.now(), error: checked.error });
+      return;
+    }
+    const start = checked.state;
+    // Told first, so a listener that starts recording at this event sees every event of the new start.
+    this.world.hub.emit({ type: 'state-loaded', at: this.clock.now() });
+    this.powerOff();
+    this.world.reset();
+    this.flash.wipe();
+    this.flash.restore({ stored: start.settings, user: start.settings });
+    if (start.firmware) this.applyFirmware(start.firmware);
+    if (start.radio) this.world.radio.set(start.radio);
+    for (const s of SOCKET_IDS) {
+      const b = start.behaviours[s];
+      if (b) this.world.setBehaviour(s, b);
+      const t = start.serverTiming[s];
+      if (t) this.world.setServerTiming(s, t.idleCloseSeconds ?? 0, t.echoDelayMs ?? 0);
+    }
+    this.world.dns.setUnknown(start.unknownHosts);
+    // An exercise is about a 7S4: a device left "broken" by an earlier lesson is one again.
+    if (this.brokenBehaviour) this.setBroken(null);
+    this.startAlreadyRunning();
+    this.stateChanged();
   }
 
   /**
@@ -257,6 +327,7 @@ export class SimulatedModule implements SimulatorControl {
     stored: Readonly<Record<string, string>>,
     identity: Partial<ModuleIdentity>,
     offMs = 1000,
+    running = false,
   ): void {
     const { settings, refused } = acceptedSettings(stored);
     this.powerOff();
@@ -272,7 +343,11 @@ export class SimulatedModule implements SimulatorControl {
       identity: this.flash.identity,
       refused,
     });
-    this.clock.setTimer(Math.max(0, offMs), () => this.powerOn());
+    this.clock.setTimer(Math.max(0, offMs), () => {
+      if (!running) this.powerOn();
+      // Already running: booted and attached at once, as a module that was on for a while.
+      else if (this.phase === 'off') this.startAlreadyRunning();
+    });
   }
 
   /**
@@ -288,6 +363,41 @@ export class SimulatedModule implements SimulatorControl {
   /** The device's broken behaviour, or null for a 7S4. */
   get broken(): BrokenBehaviour | null {
     return this.brokenBehaviour;
+  }
+
+  /** The trainer's faults in force. */
+  get faults(): SimFaults {
+    const delays = Object.fromEntries(SOCKET_IDS.map((s) => [s, this.world.servers[s].echoDelayMs]));
+    return {
+      serverDelayMs: delays as Record<SocketId, number>,
+      lineNoise: this.noiseRate,
+      wrongBaud: this.wrongBaud,
+    };
+  }
+
+  private faultsChanged(): void {
+    this.world.hub.emit({ type: 'faults', at: this.clock.now(), faults: this.faults });
+  }
+
+  /** Bytes as the noisy line leaves them (the trainer's line-noise fault); unchanged on a clean line. */
+  private noisy(bytes: Uint8Array): Uint8Array {
+    return this.noiseRate > 0 ? addLineNoise(bytes, this.noiseRate, this.noisePrng) : bytes;
+  }
+
+  /**
+   * The UART runs at `baud` from now on, the stored AT+UART unchanged (null: the stored rate again). A rate
+   * that is not a positive whole number is ignored. The running firmware changes at once; restarts keep it.
+   */
+  setWrongBaud(baud: number | null): void {
+    const valid = baud === null || (Number.isInteger(baud) && baud > 0 && baud <= 4_000_000);
+    if (valid) this.wrongBaud = baud;
+    // The faults first, so a listener knows why the UART changes when the `uart` event comes.
+    this.faultsChanged();
+    const fw = this.phase === 'running' ? this.firmware : undefined;
+    if (valid && fw) {
+      fw.uart = { ...fw.config.uart, ...(baud === null ? {} : { baud }) };
+      this.world.hub.emit({ type: 'uart', at: this.clock.now(), uart: fw.uart, reason: 'fault' });
+    }
   }
 
   /** Network data dropped so far because the serial side could not take it. */
@@ -491,6 +601,8 @@ export class SimulatedModule implements SimulatorControl {
       streams: rec((s) => this.world.stream(s)),
       broken: this.brokenBehaviour,
       serialDropped: this.dropped,
+      processingMs: this.processingSpent,
+      faults: this.faults,
     };
   }
 
@@ -592,6 +704,7 @@ export class SimulatedModule implements SimulatorControl {
       },
       readConfig({ ...this.flash.stored }),
     );
+    if (this.wrongBaud !== null) fw.uart = { ...fw.uart, baud: this.wrongBaud };
     this.firmware = fw;
     this.makeBrokenSerial();
     this.phase = 'running';

@@ -15,9 +15,11 @@ import type {
   NetworkType,
   RadioState,
   ServerBehaviour,
+  SimFaults,
   SimulatorControl,
   SocketId,
 } from '../core/control';
+import { lineNoiseRate } from '../core/line-noise';
 import { SOCKET_IDS } from '../core/control';
 import { DEFAULT_IDENTITY } from '../core/identity';
 import type { SimulatedModule } from '../core/module';
@@ -34,6 +36,53 @@ export interface ModuleSavedState {
   readonly firmware: readonly string[];
   readonly behaviours: Readonly<Record<SocketId, ServerBehaviour>>;
   readonly radio: RadioState;
+  /**
+   * The trainer's faults a reload must keep (slow servers, line noise, wrong baud; network, signal and
+   * refusing servers are the radio and behaviours above). Absent: none (states saved before faults).
+   */
+  readonly faults?: SimFaults;
+}
+
+const NO_FAULTS: SimFaults = { serverDelayMs: { A: 0, B: 0, C: 0, D: 0 }, lineNoise: 0, wrongBaud: null };
+
+function sameFaults(a: SimFaults = NO_FAULTS, b: SimFaults = NO_FAULTS): boolean {
+  return (
+    a.lineNoise === b.lineNoise &&
+    a.wrongBaud === b.wrongBaud &&
+    SOCKET_IDS.every((s) => a.serverDelayMs[s] === b.serverDelayMs[s])
+  );
+}
+
+/** Faults read back (untrusted): numbers in range, anything else off. */
+function checkFaults(x: unknown): SimFaults {
+  if (!isObject(x)) return NO_FAULTS;
+  const delays = isObject(x['serverDelayMs']) ? x['serverDelayMs'] : {};
+  const delay = (v: unknown): number =>
+    typeof v === 'number' && Number.isFinite(v) ? Math.min(600_000, Math.max(0, Math.floor(v))) : 0;
+  const baud = x['wrongBaud'];
+  return {
+    serverDelayMs: {
+      A: delay(delays['A']),
+      B: delay(delays['B']),
+      C: delay(delays['C']),
+      D: delay(delays['D']),
+    },
+    lineNoise: lineNoiseRate(x['lineNoise']),
+    wrongBaud:
+      typeof baud === 'number' && Number.isInteger(baud) && baud > 0 && baud <= 4_000_000 ? baud : null,
+  };
+}
+
+/** Puts the saved faults back on a module started from `state` (the worker, after `new SimulatedModule`). */
+export function restoreFaults(module: SimulatorControl, state: ModuleSavedState): void {
+  const f = state.faults;
+  if (!f) return;
+  if (f.lineNoise > 0) module.control({ type: 'set-line-noise', rate: f.lineNoise });
+  if (f.wrongBaud !== null) module.control({ type: 'set-wrong-baud', baud: f.wrongBaud });
+  for (const socket of SOCKET_IDS) {
+    const ms = f.serverDelayMs[socket];
+    if (ms > 0) module.control({ type: 'set-server-timing', socket, idleCloseSeconds: 0, echoDelayMs: ms });
+  }
 }
 
 const BEHAVIOURS: readonly ServerBehaviour[] = ['echo', 'silent', 'refuse'];
@@ -51,6 +100,7 @@ export function savedStateOf(module: SimulatedModule): ModuleSavedState {
       ServerBehaviour
     >,
     radio: { ...module.world.radio.current },
+    faults: module.faults,
   };
 }
 
@@ -85,7 +135,8 @@ export function sameState(a: ModuleSavedState, b: ModuleSavedState): boolean {
     a.firmware.join('\n') === b.firmware.join('\n') &&
     sameRecord(a.behaviours, b.behaviours) &&
     a.radio.network === b.radio.network &&
-    a.radio.rssi === b.radio.rssi
+    a.radio.rssi === b.radio.rssi &&
+    sameFaults(a.faults, b.faults)
   );
 }
 
@@ -159,6 +210,7 @@ export function checkSavedState(x: unknown): ModuleSavedState | undefined {
     firmware: checkFirmware(x['firmware']),
     behaviours,
     radio,
+    faults: checkFaults(x['faults']),
   };
 }
 

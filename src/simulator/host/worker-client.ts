@@ -1,3 +1,4 @@
+import { disconnectedError } from '../../serial/port-error';
 import type { SerialOpenOptions } from '../../serial/serial-port-like';
 import type { SimCommand, SimEvent, SimulatorControl } from '../core/control';
 import { SIMULATOR_PORT_INFO } from './in-process-port';
@@ -7,7 +8,7 @@ import type { FromWorker, ToWorker } from './worker-protocol';
 
 /** The page's handle on the simulator worker: a SerialPort-shaped port plus the control API. */
 export interface WorkerSimulator extends SimulatorControl, StatefulSimulator {
-  readonly port: StreamPort & { unplug(): void };
+  readonly port: StreamPort & { unplug(): void; plug(): void };
   terminate(): void;
 }
 
@@ -39,15 +40,18 @@ export function connectWorkerSimulator(
         waiting.set(id, {
           resolve: (m) => {
             if (m.type === 'opened') resolve({ readable: m.readable, writable: m.writable });
-            else if (m.type === 'open-failed') reject(new DOMException(m.message, 'NetworkError'));
+            // A pulled cable is the session's "disconnected" (the help about cables), not a busy port.
+            else if (m.type === 'open-failed')
+              reject(m.unplugged ? disconnectedError() : new DOMException(m.message, 'NetworkError'));
           },
         });
         post({ type: 'open', id, options });
       }),
     SIMULATOR_PORT_INFO,
     () => post({ type: 'close' }),
-  ) as StreamPort & { unplug(): void };
+  ) as StreamPort & { unplug(): void; plug(): void };
   port.unplug = () => post({ type: 'unplug' });
+  port.plug = () => post({ type: 'plug' });
 
   worker.addEventListener('message', (e: MessageEvent<FromWorker>) => {
     const m = e.data;

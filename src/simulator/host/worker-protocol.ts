@@ -12,6 +12,8 @@ export type ToWorker =
   | { readonly type: 'open'; readonly id: number; readonly options: SerialOpenOptions }
   | { readonly type: 'close' }
   | { readonly type: 'unplug' }
+  /** The cable is plugged back in after `unplug`: the port opens again (until then `open` fails). */
+  | { readonly type: 'plug' }
   | { readonly type: 'control'; readonly command: SimCommand };
 
 /** Messages from the simulator worker to the page; streams are transferred, not copied. */
@@ -22,7 +24,13 @@ export type FromWorker =
       readonly readable: ReadableStream<Uint8Array>;
       readonly writable: WritableStream<Uint8Array>;
     }
-  | { readonly type: 'open-failed'; readonly id: number; readonly message: string }
+  /** `unplugged`: the virtual cable is out (`unplug` without `plug`), as a real device that is gone. */
+  | {
+      readonly type: 'open-failed';
+      readonly id: number;
+      readonly message: string;
+      readonly unplugged?: boolean;
+    }
   | { readonly type: 'lost' }
   /** Events are batched so a busy serial line costs one message per batch, not one per chunk. */
   | { readonly type: 'events'; readonly events: readonly SimEvent[] }

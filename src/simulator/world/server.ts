@@ -33,6 +33,12 @@ export class VirtualServer {
   totalBytes = 0;
   /** Connections accepted since the last reset. */
   connections = 0;
+  /** A connection on which nothing arrived from the module for this long is closed (0: never). */
+  idleCloseMs = 0;
+  /** Echoed data goes back this long after it arrived (0: at once). */
+  echoDelayMs = 0;
+  /** Runs `fn` after `ms` of the world's clock (set by the world; without it a delayed echo is immediate). */
+  schedule: ((ms: number, fn: () => void) => void) | undefined;
 
   constructor(readonly socket: SocketId) {}
 
@@ -93,7 +99,14 @@ export class VirtualServer {
       this.recordHead = 0;
     }
     // Only user data is echoed: registration, heartbeat and AT answers are recognised and kept.
-    if (this.behaviour === 'echo' && tag === 'data') this.link?.toModule(bytes);
+    if (this.behaviour !== 'echo' || tag !== 'data' || !this.link) return;
+    const link = this.link;
+    if (this.echoDelayMs > 0 && this.schedule) {
+      // A slow server: the answer is lost when the connection has gone in the meantime.
+      this.schedule(this.echoDelayMs, () => {
+        if (this.link === link) link.toModule(bytes);
+      });
+    } else link.toModule(bytes);
   }
 
   /** Sends to the module; false when nothing is connected. */

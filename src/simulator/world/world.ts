@@ -48,6 +48,11 @@ export type ConnectResult =
 export interface ModuleSmsSink {
   /** An SMS for the module; false when it cannot take it now (off, no network): the world retries. */
   receiveSms(from: string, text: string): boolean;
+  /**
+   * Whether the module can take an SMS now. When given, the world reports `sms-in` before handing the SMS
+   * over, so an answer the module sends at once (SMS AT, 3.1.5) comes after the question in the events.
+   */
+  canReceiveSms?(): boolean;
 }
 
 /** Time the SMS centre takes to deliver, and to retry while the module is unreachable, ms. */
@@ -92,6 +97,24 @@ export class VirtualWorld {
       C: new VirtualServer('C'),
       D: new VirtualServer('D'),
     };
+    for (const id of SOCKET_IDS) {
+      this.servers[id].schedule = (ms, fn) => {
+        this.timers.after(ms, fn);
+      };
+    }
+  }
+
+  /**
+   * The socket's server closes a connection idle (nothing from the module) for `idleCloseSeconds` (0:
+   * never) and echoes `echoDelayMs` late (0: at once). Bad or negative numbers are read as 0. From the next
+   * packet or connection on.
+   */
+  setServerTiming(socket: SocketId, idleCloseSeconds: number, echoDelayMs: number): void {
+    const server = this.servers[socket];
+    const clean = (n: number, max: number): number =>
+      Number.isFinite(n) ? Math.min(max, Math.max(0, Math.floor(n))) : 0;
+    server.idleCloseMs = clean(idleCloseSeconds, 86_400) * 1000;
+    server.echoDelayMs = clean(echoDelayMs, 600_000);
   }
 
   /** One-way latency of the current network, ms. */
@@ -144,6 +167,8 @@ export class VirtualWorld {
       s.behaviour = 'echo';
       s.clearRecords();
       s.connections = 0;
+      s.idleCloseMs = 0;
+      s.echoDelayMs = 0;
     }
     this.http.response = DEFAULT_HTTP_RESPONSE;
     this.http.requests.length = 0;
@@ -178,6 +203,7 @@ export class VirtualWorld {
         if (cancelled) return;
         const link = this.makeLink(socket, target.protocol, handlers);
         if (!this.servers[socket].accept(link.serverSide)) return finish({ ok: false, reason: 'refused' });
+        link.heard();
         finish({ ok: true, link: link.moduleSide });
       });
     });
@@ -229,7 +255,12 @@ export class VirtualWorld {
     this.phone.sent.push({ at: this.clock.now(), peer: 'module', text });
     const attempt = (delay: number): void => {
       this.timers.after(delay, () => {
-        if (this.smsSink?.receiveSms(this.phone.number, text)) {
+        const sink = this.smsSink;
+        if (sink?.canReceiveSms) {
+          if (!sink.canReceiveSms()) return attempt(SMS_RETRY_MS);
+          this.hub.emit({ type: 'sms-in', at: this.clock.now(), from: this.phone.number, text });
+          sink.receiveSms(this.phone.number, text);
+        } else if (sink?.receiveSms(this.phone.number, text)) {
           this.hub.emit({ type: 'sms-in', at: this.clock.now(), from: this.phone.number, text });
         } else attempt(SMS_RETRY_MS);
       });
@@ -253,12 +284,25 @@ export class VirtualWorld {
     socket: SocketId,
     protocol: 'TCP' | 'UDP',
     handlers: ModuleSideHandlers,
-  ): { moduleSide: ModuleSideLink; serverSide: ServerSideLink } {
+  ): { moduleSide: ModuleSideLink; serverSide: ServerSideLink; heard: () => void } {
     const server = this.servers[socket];
     let open = true;
+    let idle: { cancel(): void } | undefined;
+    // The server's idle timer (set-server-timing) starts at accept and again at each packet from the module.
+    const heard = (): void => {
+      idle?.cancel();
+      idle = undefined;
+      if (!open || server.idleCloseMs <= 0) return;
+      idle = this.timers.after(server.idleCloseMs, () => {
+        if (!open) return;
+        server.detach(serverSide);
+        serverSide.drop();
+      });
+    };
     // Packets already sent still arrive after the module closes (TCP sends its data before the FIN).
     const toServer = new DelayLine<{ bytes: Uint8Array; tag: PacketTag }>(this.clock, this.timers, (p) => {
       server.receive(this.clock.now(), p.bytes, p.tag);
+      heard();
     });
     const toModule = new DelayLine<Uint8Array>(this.clock, this.timers, (bytes) => {
       if (open) handlers.onData(bytes);
@@ -271,6 +315,7 @@ export class VirtualWorld {
       drop: () => {
         if (!open) return;
         open = false;
+        idle?.cancel();
         toServer.clear();
         toModule.clear();
         handlers.onClose();
@@ -284,10 +329,11 @@ export class VirtualWorld {
       close: () => {
         if (!open) return;
         open = false;
+        idle?.cancel();
         toModule.clear();
         server.detach(serverSide);
       },
     };
-    return { moduleSide, serverSide };
+    return { moduleSide, serverSide, heard };
   }
 }

@@ -53,6 +53,16 @@ export function simulatorRecord(state: ModuleSavedState, savedAt: number): Simul
       firmware: [...state.firmware],
       behaviours: { ...state.behaviours },
       radio: { ...state.radio },
+      // The trainer's faults (slow servers, line noise, wrong baud): a prepared exercise survives F5.
+      ...(state.faults
+        ? {
+            faults: {
+              serverDelayMs: { ...state.faults.serverDelayMs },
+              lineNoise: state.faults.lineNoise,
+              wrongBaud: state.faults.wrongBaud,
+            },
+          }
+        : {}),
     },
     withheld: [...withheld],
   };

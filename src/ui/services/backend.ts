@@ -13,6 +13,8 @@ export interface Backend {
   simulator(): Promise<SimulatorControl>;
   /** Pulls the virtual cable between the session and the simulated module. */
   unplug(): void;
+  /** Plugs the virtual cable back in: the simulated port can be opened again. */
+  plug(): void;
 }
 
 let loading: Promise<Backend> | undefined;

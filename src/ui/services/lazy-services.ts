@@ -4,7 +4,7 @@
  * is there; the simulator starts when a view asks for it.
  */
 import type { SimEvent, SimSnapshot, SimulatorControl } from '../../simulator/core/control';
-import { webSerialFromGlobals } from '../../serial/web-serial';
+import { webSerialAvailable } from '../../serial/availability';
 import { FRAMED_MESSAGE, framedByOtherOrigin } from '../secrets/framing';
 import { loadBackend, type Backend } from './backend';
 import type {
@@ -26,7 +26,7 @@ import type {
 import type { SimulatorService } from './simulator-service';
 
 function hasWebSerial(): boolean {
-  return webSerialFromGlobals(globalThis).available;
+  return webSerialAvailable(globalThis);
 }
 
 /** Delegates to the backend's session once loaded; until then it is disconnected. */
@@ -204,6 +204,10 @@ export class LazySimulator implements SimulatorService {
 
   unplug(): void {
     this.backend?.unplug();
+  }
+
+  plug(): void {
+    this.backend?.plug();
   }
 }
 

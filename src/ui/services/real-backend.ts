@@ -50,5 +50,6 @@ export function createBackend(): Backend {
     // Started from the state it had when the page was last open (keep-work/simulator-keeper.ts).
     simulator: persistentSimulator,
     unplug: () => void persistentSimulator().then((sim) => sim.port.unplug()),
+    plug: () => void persistentSimulator().then((sim) => sim.port.plug()),
   };
 }

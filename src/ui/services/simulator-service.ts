@@ -34,4 +34,6 @@ export interface SimulatorService {
    * unplugged adapter does (for the failure-path exercise).
    */
   unplug(): void;
+  /** Plugs the virtual cable back in (after `unplug`): the app can connect again. */
+  plug?(): void;
 }

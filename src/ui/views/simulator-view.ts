@@ -1,4 +1,4 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type {
   BrokenBehaviour,
@@ -12,6 +12,7 @@ import type {
   ServerStreamState,
   SimCommand,
   SimEvent,
+  SimFaults,
   SocketId,
 } from '../../simulator/core/control';
 import type { Text } from '../../protocol/types';
@@ -21,6 +22,11 @@ import type { ByteLogEntry } from '../components/byte-log/byte-log';
 import '../components/byte-log/byte-log';
 import '../components/led/led';
 import '../sim-stress/stress-panel';
+import '../sim-panel/world-log-view';
+import '../sim-panel/fault-bar';
+import '../sim-panel/projector-toggle';
+import '../plus-timing/plus-timing-panel';
+import type { DtuWorldLog } from '../sim-panel/world-log-view';
 import { LanguageController } from '../controllers/language-controller';
 import { SimulatorController } from '../controllers/simulator-controller';
 import { S } from '../i18n/strings';
@@ -28,11 +34,18 @@ import { hexToBytes } from '../logic/bytes';
 import { LogRing } from '../../session/log-ring';
 import { base, tokens } from '../styles/shared';
 import { viewStyles } from './view-styles';
+import { cableUnplugged, setCableUnplugged } from '../sim-panel/cable';
+import { NO_FAULTS, type WorldState } from '../sim-panel/faults';
+import { panelStyles } from '../sim-panel/panel-styles';
+import { ProjectorController, projectorStyles } from '../sim-panel/projector';
+import { serverAddress } from '../sim-panel/server-address';
+import { PANEL } from '../sim-panel/strings';
+import { pageWorldLog } from '../sim-panel/world-log';
 
 const SOCKETS: readonly SocketId[] = ['A', 'B', 'C', 'D'];
 const NETWORKS: readonly NetworkType[] = ['4G', '3G', '2G', 'none'];
 const BEHAVIOURS: readonly ServerBehaviour[] = ['echo', 'silent', 'refuse'];
-/** Entries and bytes each of the panel's logs keeps on screen (older ones are counted, not kept). */
+/** Entries and bytes each server's log keeps on screen (older ones are counted, not kept). */
 const KEEP = 2000;
 const KEEP_BYTES = 256 * 1024;
 const newLog = (): LogRing<ByteLogEntry> => new LogRing({ maxEntries: KEEP, maxBytes: KEEP_BYTES });
@@ -70,125 +83,19 @@ export function bytesFromInput(text: string, mode: 'text' | 'hex'): Uint8Array |
 }
 
 /**
- * The trainer's panel: the simulated module's surroundings. The serial side as a terminal, a console per
- * virtual server (registration packets and heartbeats highlighted) with sending down, the HTTP server's log,
- * the phone, the radio, power, the Reload pin, resetting the demo, and pulling the USB cable.
+ * The trainer's panel: the simulated module's surroundings. Its parts live in `sim-panel/`: the one
+ * chronological log of the world (who sent what to whom), the one-click faults, projector mode, the cable.
+ * Here: the state from the simulator's events, and the layout — status and LEDs, faults, the log with the
+ * serial device's send box, the servers (address, link, behaviour, their packets), phone and HTTP server,
+ * radio and power, firmware variants, streams and broken devices.
  */
 @customElement('dtu-simulator-view')
 export class DtuSimulatorView extends LitElement {
-  static override styles = [
-    tokens,
-    base,
-    viewStyles,
-    css`
-      .strip {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 12px 24px;
-        align-items: center;
-        justify-content: space-between;
-      }
-      .leds {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 8px;
-        background: #1b2430;
-        color: #e6edf3;
-        border-radius: var(--dtu-radius);
-        padding: 10px 8px 6px;
-        --dtu-muted: #c8d6e8;
-      }
-      .servers {
-        display: grid;
-        gap: 12px;
-        grid-template-columns: repeat(auto-fit, minmax(min(100%, 420px), 1fr));
-      }
-      .server {
-        margin: 0;
-      }
-      .server dtu-byte-log,
-      .serial dtu-byte-log {
-        --log-height: 180px;
-        margin: 8px 0;
-      }
-      .send {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 6px;
-        align-items: flex-end;
-      }
-      .send label.grow {
-        flex: 1 1 180px;
-      }
-      .send input[type='text'] {
-        width: 100%;
-        font-family: var(--dtu-mono);
-      }
-      .link-state {
-        font-weight: 600;
-      }
-      .link-state[data-state='connected'] {
-        color: var(--dtu-ok);
-      }
-      .link-state[data-state='waiting'] {
-        color: var(--dtu-error);
-      }
-      .sms {
-        list-style: none;
-        margin: 0 0 8px;
-        padding: 0;
-        max-height: 200px;
-        overflow: auto;
-      }
-      .sms li {
-        border-radius: 10px;
-        padding: 6px 10px;
-        margin: 4px 0;
-        max-width: 90%;
-        word-break: break-word;
-      }
-      .sms .in {
-        background: #e3ecf7;
-        margin-left: auto;
-      }
-      .sms .out {
-        background: #e3f4e8;
-      }
-      .http {
-        font-family: var(--dtu-mono);
-        font-size: 0.85rem;
-        max-height: 180px;
-        overflow: auto;
-        margin: 0;
-        padding-left: 18px;
-      }
-      input[type='range'] {
-        width: 100%;
-      }
-      .variants {
-        display: grid;
-        gap: 8px 16px;
-        grid-template-columns: repeat(auto-fit, minmax(min(100%, 300px), 1fr));
-      }
-      label.inline.variant {
-        align-items: flex-start;
-      }
-      .variant input {
-        margin-top: 2px;
-        flex: none;
-      }
-      .variant code {
-        word-break: keep-all;
-        white-space: nowrap;
-      }
-      .variant .source {
-        display: block;
-      }
-    `,
-  ];
+  static override styles = [tokens, base, viewStyles, panelStyles, projectorStyles];
 
   private readonly i18n = new LanguageController(this);
   private readonly sim = new SimulatorController(this, (e) => this.onEvent(e));
+  protected readonly projector = new ProjectorController(this);
 
   @state() private mode: ModuleMode = 'off';
   @state() private leds: LedState = { pwr: false, work: false, net: 0, linkA: false, linkB: false };
@@ -198,6 +105,8 @@ export class DtuSimulatorView extends LitElement {
     C: 'disabled',
     D: 'disabled',
   };
+  /** Why each link last went down (the simulator's `link` reason), cleared when it connects. */
+  @state() private linkWhy: Partial<Record<SocketId, string>> = {};
   @state() private behaviours: Record<SocketId, ServerBehaviour> = {
     A: 'echo',
     B: 'echo',
@@ -205,8 +114,12 @@ export class DtuSimulatorView extends LitElement {
     D: 'echo',
   };
   @state() private radio: RadioState = { network: '4G', rssi: -71 };
+  @state() private faults: SimFaults = NO_FAULTS;
+  @state() private running: Readonly<Record<string, string>> = {};
+  @state() private unplugged = cableUnplugged();
+  /** The world's log: a plain object, redrawn by its element per frame (a chunk costs no view render). */
+  private readonly world = pageWorldLog;
   /** The logs are rings, not state: a chunk costs an O(1) push and the log redraws itself per frame. */
-  private readonly serial = newLog();
   private readonly packets: Record<SocketId, LogRing<ByteLogEntry>> = {
     A: newLog(),
     B: newLog(),
@@ -234,7 +147,12 @@ export class DtuSimulatorView extends LitElement {
     void this.sim.start();
   }
 
+  private worldChanged(): void {
+    this.renderRoot.querySelector<DtuWorldLog>('dtu-world-log')?.changed();
+  }
+
   private onEvent(e: SimEvent): void {
+    if (this.world.push(e)) this.worldChanged();
     switch (e.type) {
       case 'snapshot':
         this.mode = e.snapshot.mode;
@@ -243,10 +161,19 @@ export class DtuSimulatorView extends LitElement {
         this.behaviours = { ...e.snapshot.behaviours };
         this.radio = e.snapshot.radio;
         this.uart = e.snapshot.uart;
+        this.running = e.snapshot.running;
         this.firmware = e.snapshot.firmware ?? [];
         if (e.snapshot.streams) this.streams = { ...e.snapshot.streams };
         this.broken = e.snapshot.broken ?? null;
         this.serialDropped = e.snapshot.serialDropped ?? 0;
+        this.faults = e.snapshot.faults ?? NO_FAULTS;
+        return;
+      case 'faults':
+        this.faults = e.faults;
+        return;
+      case 'restart':
+        // New running settings (addresses) after every start.
+        if (e.phase === 'done') this.sim.send({ type: 'get-snapshot' });
         return;
       case 'server-stream':
         this.streams = {
@@ -275,12 +202,16 @@ export class DtuSimulatorView extends LitElement {
         return;
       case 'link':
         this.links = { ...this.links, [e.socket]: e.state };
+        this.linkWhy = {
+          ...this.linkWhy,
+          [e.socket]:
+            e.state === 'connected' || e.state === 'disabled'
+              ? undefined
+              : (e.reason ?? this.linkWhy[e.socket]),
+        };
         return;
       case 'radio':
         this.radio = e.radio;
-        return;
-      case 'serial-out':
-        this.serial.push({ id: this.nextId++, at: e.at, dir: 'tx', bytes: e.bytes });
         return;
       case 'socket-tx':
       case 'socket-rx': {
@@ -313,6 +244,19 @@ export class DtuSimulatorView extends LitElement {
       default:
         return;
     }
+  }
+
+  private get worldState(): WorldState {
+    return { radio: this.radio, behaviours: this.behaviours, faults: this.faults, baud: this.uart.baud };
+  }
+
+  private setCable(out: boolean): void {
+    setCableUnplugged(out);
+    this.unplugged = out;
+    if (out) this.sim.api?.unplug();
+    else this.sim.api?.plug?.();
+    this.world.pushNote(out ? 'cable-out' : 'cable-in');
+    this.worldChanged();
   }
 
   private sendForm(id: string, onSend: (bytes: Uint8Array) => void, label: string) {
@@ -351,27 +295,51 @@ export class DtuSimulatorView extends LitElement {
     </form>`;
   }
 
+  private renderAddress(s: SocketId) {
+    const f = this.i18n.f.bind(this.i18n);
+    const a = serverAddress(this.running, s);
+    if (!a) return nothing;
+    return html`<p data-testid=${`server-address-${s}`}>
+      ${
+        a.enabled
+          ? html`<span class="address"
+              >${f(PANEL.server.address, { host: a.host, port: a.port, protocol: a.protocol })}</span
+            >`
+          : html`<span class="muted">${f(PANEL.server.notEnabled, { s })}</span>`
+      }
+    </p>`;
+  }
+
   private renderServer(s: SocketId) {
     const t = this.i18n.t.bind(this.i18n);
     const f = this.i18n.f.bind(this.i18n);
     const dirs = { tx: t(S.sim.fromModule), rx: t(S.sim.toModule) };
+    const why = this.linkWhy[s];
+    const state = t(S.sim.links[this.links[s]]);
+    const reason = why
+      ? t(PANEL.reasons[why as keyof typeof PANEL.reasons] ?? PANEL.reasons.unknown)
+      : undefined;
     return html`<section class="card server" aria-labelledby=${`h-srv-${s}`} data-socket=${s}>
       <div class="strip">
         <h3 id=${`h-srv-${s}`}>${f(S.sim.server, { s })}</h3>
         <span class="link-state" data-state=${this.links[s]} data-testid=${`link-${s}`}
-          >${f(S.sim.link, { state: t(S.sim.links[this.links[s]]) })}</span
+          >${f(S.sim.link, { state: reason && this.links[s] !== 'connected' ? f(PANEL.server.linkWhy, { state, reason }) : state })}</span
         >
       </div>
+      ${this.renderAddress(s)}
       <div class="row">
         <label class="inline"
           >${t(S.sim.behaviour)}
           <select
-            @change=${(e: Event) =>
+            @change=${(e: Event) => {
               this.sim.send({
                 type: 'set-server-behaviour',
                 socket: s,
                 behaviour: (e.target as HTMLSelectElement).value as ServerBehaviour,
-              })}
+              });
+              // Behaviours have no event of their own: the snapshot brings the faults row up to date.
+              this.sim.send({ type: 'get-snapshot' });
+            }}
           >
             ${BEHAVIOURS.map((b) => html`<option value=${b} ?selected=${this.behaviours[s] === b}>${t(S.sim.behaviours[b])}</option>`)}
           </select>
@@ -446,6 +414,94 @@ export class DtuSimulatorView extends LitElement {
     </section>`;
   }
 
+  private renderLeds() {
+    const t = this.i18n.t.bind(this.i18n);
+    const f = this.i18n.f.bind(this.i18n);
+    return html`<div class="leds" aria-label=${t(S.dashboard.leds)} role="group" data-testid="sim-leds">
+      <dtu-led
+        name="PWR"
+        colour="#ff5a4f"
+        data-led="pwr"
+        data-on=${String(this.leds.pwr)}
+        ?on=${this.leds.pwr}
+        .description=${t(this.leds.pwr ? S.dashboard.ledOn : S.dashboard.ledOff)}
+      ></dtu-led>
+      <dtu-led
+        name="WORK"
+        colour="#2ecc40"
+        data-led="work"
+        data-on=${String(this.leds.work)}
+        ?on=${this.leds.work}
+        .description=${t(this.leds.work ? S.dashboard.ledOn : S.dashboard.ledOff)}
+      ></dtu-led>
+      <dtu-led
+        name="NET"
+        colour="#4fc3ff"
+        data-led="net"
+        data-on=${String(this.leds.net > 0)}
+        .blinks=${this.leds.net}
+        .description=${this.leds.net > 0 ? f(S.dashboard.ledBlink, { n: this.leds.net }) : t(S.dashboard.ledOff)}
+      ></dtu-led>
+      <dtu-led
+        name="LINKA"
+        colour="#f2cc60"
+        data-led="linkA"
+        data-on=${String(this.leds.linkA)}
+        ?on=${this.leds.linkA}
+        .description=${t(this.leds.linkA ? S.dashboard.ledOn : S.dashboard.ledOff)}
+      ></dtu-led>
+      <dtu-led
+        name="LINKB"
+        colour="#f2cc60"
+        data-led="linkB"
+        data-on=${String(this.leds.linkB)}
+        ?on=${this.leds.linkB}
+        .description=${t(this.leds.linkB ? S.dashboard.ledOn : S.dashboard.ledOff)}
+      ></dtu-led>
+    </div>`;
+  }
+
+  private renderStatus() {
+    const t = this.i18n.t.bind(this.i18n);
+    const f = this.i18n.f.bind(this.i18n);
+    return html`<div class="card strip">
+      <div>
+        <p>
+          <strong data-testid="sim-mode" data-mode=${this.mode}
+            >${f(S.sim.mode, { mode: t(S.sim.modes[this.mode]) })}</strong
+          >
+        </p>
+        <p
+          class="cable"
+          data-testid="cable-state"
+          data-unplugged=${String(this.unplugged)}
+          aria-live="polite"
+        >
+          ${t(this.unplugged ? PANEL.cable.out : PANEL.cable.in)} ${this.unplugged ? nothing : nothing}
+        </p>
+        <div class="actions">
+          <button
+            type="button"
+            class=${this.unplugged ? 'primary' : 'danger'}
+            data-testid="unplug"
+            aria-pressed=${this.unplugged ? 'true' : 'false'}
+            @click=${() => this.setCable(!this.unplugged)}
+          >
+            ${t(this.unplugged ? PANEL.cable.plug : PANEL.cable.unplug)}
+          </button>
+          <button
+            type="button"
+            data-testid="power-cycle"
+            @click=${() => this.sim.send({ type: 'power-cycle' })}
+          >
+            ${t(S.sim.powerCycle)}
+          </button>
+        </div>
+      </div>
+      ${this.renderLeds()}
+    </div>`;
+  }
+
   override render() {
     const t = this.i18n.t.bind(this.i18n);
     const f = this.i18n.f.bind(this.i18n);
@@ -454,127 +510,42 @@ export class DtuSimulatorView extends LitElement {
         <p class="muted" aria-busy="true">${t(S.app.loading)}</p>`;
     }
     return html`
-      <div class="head"><h2>${t(S.sim.heading)}</h2></div>
-      <p class="muted">${t(S.sim.intro)}</p>
-      <div class="card strip">
-        <strong data-testid="sim-mode" data-mode=${this.mode}
-          >${f(S.sim.mode, { mode: t(S.sim.modes[this.mode]) })}</strong
-        >
-        <div class="leds" aria-label=${t(S.dashboard.leds)} role="group">
-          <dtu-led
-            name="PWR"
-            colour="#ff5a4f"
-            ?on=${this.leds.pwr}
-            .description=${t(this.leds.pwr ? S.dashboard.ledOn : S.dashboard.ledOff)}
-          ></dtu-led>
-          <dtu-led
-            name="WORK"
-            colour="#2ecc40"
-            ?on=${this.leds.work}
-            .description=${t(this.leds.work ? S.dashboard.ledOn : S.dashboard.ledOff)}
-          ></dtu-led>
-          <dtu-led
-            name="NET"
-            colour="#4fc3ff"
-            .blinks=${this.leds.net}
-            .description=${this.leds.net > 0 ? f(S.dashboard.ledBlink, { n: this.leds.net }) : t(S.dashboard.ledOff)}
-          ></dtu-led>
-          <dtu-led
-            name="LINKA"
-            colour="#f2cc60"
-            ?on=${this.leds.linkA}
-            .description=${t(this.leds.linkA ? S.dashboard.ledOn : S.dashboard.ledOff)}
-          ></dtu-led>
-          <dtu-led
-            name="LINKB"
-            colour="#f2cc60"
-            ?on=${this.leds.linkB}
-            .description=${t(this.leds.linkB ? S.dashboard.ledOn : S.dashboard.ledOff)}
-          ></dtu-led>
-        </div>
+      <div class="head">
+        <h2>${t(S.sim.heading)}</h2>
+        <dtu-projector-toggle></dtu-projector-toggle>
       </div>
-      <div class="grid">
-        <section class="card" aria-labelledby="h-radio">
-          <h3 id="h-radio">${t(S.sim.radio)}</h3>
-          <p>
-            <label
-              >${t(S.sim.network)}
-              <select
-                data-testid="radio-network"
-                @change=${(e: Event) =>
-                  this.sim.send({
-                    type: 'set-radio',
-                    network: (e.target as HTMLSelectElement).value as NetworkType,
-                    rssi: this.radio.rssi,
-                  })}
-              >
-                ${NETWORKS.map((n) => html`<option value=${n} ?selected=${this.radio.network === n}>${t(S.sim.networks[n])}</option>`)}
-              </select>
-            </label>
-          </p>
-          <p>
-            <label style="width:100%"
-              >${f(S.sim.rssi, { dbm: this.radio.rssi })}
-              <input
-                type="range"
-                min="-120"
-                max="-45"
-                step="1"
-                .value=${String(this.radio.rssi)}
-                @change=${(e: Event) =>
-                  this.sim.send({
-                    type: 'set-radio',
-                    network: this.radio.network,
-                    rssi: Number((e.target as HTMLInputElement).value),
-                  })}
-            /></label>
-          </p>
+      <p class="muted">${t(S.sim.intro)}</p>
+      ${this.renderStatus()}
+      <section class="card" aria-labelledby="h-faults" data-testid="faults">
+        <h3 id="h-faults">${t(PANEL.faults.heading)}</h3>
+        <p class="muted small">${t(PANEL.faults.intro)}</p>
+        <dtu-fault-bar
+          ?projector=${this.projector.active}
+          .world=${this.worldState}
+          .firmware=${this.firmware}
+          .send=${this.sendCommand}
+        ></dtu-fault-bar>
+      </section>
+      <section class="card world" aria-labelledby="h-world">
+        <div class="strip">
+          <h3 id="h-world">${t(PANEL.log.heading)}</h3>
           <button
             type="button"
-            @click=${() => this.sim.send({ type: 'set-radio', network: 'none', rssi: this.radio.rssi })}
+            @click=${() => {
+              this.world.clear();
+              this.worldChanged();
+            }}
           >
-            ${t(S.sim.dropNetwork)}
+            ${t(PANEL.log.clear)}
           </button>
-        </section>
-        <section class="card" aria-labelledby="h-power">
-          <h3 id="h-power">${t(S.sim.power)}</h3>
-          <div class="actions">
-            <button type="button" @click=${() => this.sim.send({ type: 'power-cycle' })}>
-              ${t(S.sim.powerCycle)}
-            </button>
-            <button type="button" @click=${() => this.sim.send({ type: 'press-reload', ms: 5000 })}>
-              ${t(S.sim.reload)}
-            </button>
-            <button type="button" @click=${() => this.sim.send({ type: 'reset-demo' })}>
-              ${t(S.sim.resetDemo)}
-            </button>
-          </div>
-          <p class="muted small" style="margin-top:12px">${t(S.sim.unplugHint)}</p>
-          <button type="button" class="danger" data-testid="unplug" @click=${() => this.sim.api?.unplug()}>
-            ${t(S.sim.unplug)}
-          </button>
-        </section>
-      </div>
-      ${this.renderFirmware()}
-      <dtu-sim-stress
-        .streams=${this.streams}
-        .broken=${this.broken}
-        .dropped=${this.serialDropped}
-        .baud=${this.uart.baud}
-        .send=${this.sendCommand}
-      ></dtu-sim-stress>
-      <section class="card serial" aria-labelledby="h-serial">
-        <h3 id="h-serial">${t(S.sim.serial)}</h3>
-        <p class="muted small">${t(S.sim.serialHint)}</p>
-        <dtu-byte-log
-          data-testid="serial-log"
-          .source=${this.serial}
-          .label=${t(S.sim.serial)}
-          .emptyText=${t(S.sim.noPackets)}
-          .dirLabels=${{ tx: t(S.sim.fromModule), rx: t(S.sim.toModule) }}
-        ></dtu-byte-log>
+        </div>
+        <p class="muted small">${t(PANEL.log.intro)}</p>
+        <div data-testid="serial-log">
+          <dtu-world-log data-testid="world-log" .log=${this.world}></dtu-world-log>
+        </div>
         ${this.sendForm('serial', (bytes) => this.sim.send({ type: 'serial-write', bytes, line: this.uart }), t(S.sim.sendSerial))}
       </section>
+      <div class="card"><dtu-plus-timing-panel source="module" compact></dtu-plus-timing-panel></div>
       <h3>${t(S.sim.servers)}</h3>
       <div class="servers">${SOCKETS.map((s) => this.renderServer(s))}</div>
       <div class="grid" style="margin-top:16px">
@@ -585,8 +556,12 @@ export class DtuSimulatorView extends LitElement {
             ${this.sms.map(
               (m) =>
                 html`<li class=${m.dir}>
-                  <span class="muted small"
-                    >${t(m.dir === 'in' ? S.sim.smsIn : S.sim.smsOut)} · ${m.peer}</span
+                  <span class="small"
+                    >${f(PANEL.fromTo, {
+                      from: t(m.dir === 'in' ? PANEL.parties.phone : PANEL.parties.module),
+                      to: t(m.dir === 'in' ? PANEL.parties.module : PANEL.parties.phone),
+                    })}
+                    · ${m.peer}</span
                   ><br />${m.text}
                   ${m.delivered ? nothing : html`<br /><span class="error small">${t(S.sim.notDelivered)}</span>`}
                 </li>`,
@@ -622,6 +597,64 @@ export class DtuSimulatorView extends LitElement {
           }
         </section>
       </div>
+      <div class="grid" style="margin-top:16px">
+        <section class="card" aria-labelledby="h-radio">
+          <h3 id="h-radio">${t(S.sim.radio)}</h3>
+          <p>
+            <label
+              >${t(S.sim.network)}
+              <select
+                data-testid="radio-network"
+                @change=${(e: Event) =>
+                  this.sim.send({
+                    type: 'set-radio',
+                    network: (e.target as HTMLSelectElement).value as NetworkType,
+                    rssi: this.radio.rssi,
+                  })}
+              >
+                ${NETWORKS.map((n) => html`<option value=${n} ?selected=${this.radio.network === n}>${t(S.sim.networks[n])}</option>`)}
+              </select>
+            </label>
+          </p>
+          <p>
+            <label style="width:100%"
+              >${f(S.sim.rssi, { dbm: this.radio.rssi })}
+              <input
+                type="range"
+                min="-120"
+                max="-45"
+                step="1"
+                .value=${String(this.radio.rssi)}
+                @change=${(e: Event) =>
+                  this.sim.send({
+                    type: 'set-radio',
+                    network: this.radio.network,
+                    rssi: Number((e.target as HTMLInputElement).value),
+                  })}
+            /></label>
+          </p>
+        </section>
+        <section class="card" aria-labelledby="h-power">
+          <h3 id="h-power">${t(S.sim.power)}</h3>
+          <div class="actions">
+            <button type="button" @click=${() => this.sim.send({ type: 'press-reload', ms: 5000 })}>
+              ${t(S.sim.reload)}
+            </button>
+            <button type="button" @click=${() => this.sim.send({ type: 'reset-demo' })}>
+              ${t(S.sim.resetDemo)}
+            </button>
+          </div>
+          <p class="muted small" style="margin-top:12px">${t(S.sim.unplugHint)}</p>
+        </section>
+      </div>
+      ${this.renderFirmware()}
+      <dtu-sim-stress
+        .streams=${this.streams}
+        .broken=${this.broken}
+        .dropped=${this.serialDropped}
+        .baud=${this.uart.baud}
+        .send=${this.sendCommand}
+      ></dtu-sim-stress>
     `;
   }
 }

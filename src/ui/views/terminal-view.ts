@@ -8,6 +8,7 @@ import { StoreController } from '../controllers/store-controller';
 import { S } from '../i18n/strings';
 import { CommandHistory } from '../logic/history';
 import '../raw-mode/raw-input';
+import '../plus-timing/plus-timing-panel';
 import { RAW_MODE } from '../raw-mode/strings';
 import { logFileName, type LogView } from '../logic/traffic-log';
 import type { DeviceError, SessionService, TrafficEntry } from '../services/session-service';
@@ -16,6 +17,8 @@ import { LogRecorder } from '../stream-log/log-recorder';
 import '../stream-log/record-button';
 import { base, tokens } from '../styles/shared';
 import { viewStyles } from './view-styles';
+import '../sim-panel/projector-toggle';
+import { ProjectorController, projectorStyles } from '../sim-panel/projector';
 
 const QUICK = ['AT', 'AT+VER', 'AT+CSQ', 'AT+SYSINFO', 'AT+SOCKALK', 'AT+H'];
 /** The terminal keeps this much on screen; "Record the whole log" keeps everything. */
@@ -111,10 +114,16 @@ export class DtuTerminalView extends LitElement {
       .raw-toggle p {
         margin: 2px 0 0;
       }
+      .plus-timing {
+        margin-top: 16px;
+      }
     `,
+    projectorStyles,
   ];
 
   private readonly i18n = new LanguageController(this);
+  /** Projector mode (sim-panel/projector.ts): large type and high contrast for a classroom. */
+  protected readonly projector = new ProjectorController(this);
   private readonly session = new SessionController(this);
   private readonly store = new StoreController(this);
   private readonly history = new CommandHistory();
@@ -256,6 +265,7 @@ export class DtuTerminalView extends LitElement {
       <div class="head">
         <h2>${t(S.terminal.heading)}</h2>
         <div class="actions">
+          <dtu-projector-toggle></dtu-projector-toggle>
           <button type="button" @click=${() => this.entries.clear()}>${t(S.terminal.clear)}</button>
           <dtu-record-button
             .recorder=${recorder}
@@ -318,6 +328,7 @@ export class DtuTerminalView extends LitElement {
             </div>`
           : this.renderCommandForm(ready)
       }
+      <div class="card plus-timing"><dtu-plus-timing-panel></dtu-plus-timing-panel></div>
     `;
   }
 }

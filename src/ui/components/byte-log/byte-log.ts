@@ -66,7 +66,8 @@ export class DtuByteLog extends LitElement {
     }
     .log {
       font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, 'Noto Sans Mono CJK SC', monospace;
-      font-size: 0.85rem;
+      /* Projector mode (sim-panel/projector.ts) sets --dtu-log-font on the view. */
+      font-size: var(--dtu-log-font, 0.85rem);
       background: #10161f;
       color: #e6edf3;
       border-radius: 6px;
