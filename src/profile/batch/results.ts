@@ -79,13 +79,23 @@ export function resultsCsv(records: readonly StationRecord[], options: ResultsEx
       r.version ?? '',
       r.row === undefined ? '' : String(r.row),
       r.outcome,
-      r.reason ?? '',
-      r.message?.en ?? '',
+      inertCell(r.reason ?? ''),
+      inertCell(r.message?.en ?? ''),
       ((r.at - r.startedAt) / 1000).toFixed(1),
-      ...settings.map((s) => values[s] ?? ''),
+      ...settings.map((s) => inertCell(values[s] ?? '')),
     ]);
   }
   return toCsv(lines);
+}
+
+/**
+ * A value a spreadsheet would run as a formula (`=HYPERLINK(…)` in a heartbeat text, a message or reason
+ * from the device) gets a leading `'`, which spreadsheets read as "text" (OWASP CSV injection). Plain
+ * signed numbers (`-70`, `+8613800138000`) stay as they are: they are numbers, not formulas.
+ */
+export function inertCell(value: string): string {
+  if (!/^[=+\-@\t\r]/.test(value) || /^[+-]?\d+(\.\d+)?$/.test(value)) return value;
+  return `'${value}`;
 }
 
 /** The whole run as JSON: what was applied with what, and every record with both languages' message. */

@@ -77,3 +77,19 @@ describe('batch results export', () => {
     expect(resultsJson(RECORDS, { ...OPTIONS, includeSecrets: true })).toContain('secret99');
   });
 });
+
+describe('batch results CSV and spreadsheets', () => {
+  it('a value that a spreadsheet would run as a formula is written as text; signed numbers stay numbers', () => {
+    const record: StationRecord = {
+      ...RECORDS[0]!,
+      values: { HEARTDT: '=HYPERLINK("http://x")', REGDT: '@SUM(A1)', SOCKA: '-70' },
+    };
+    const parsed = parseCsv(resultsCsv([record], OPTIONS));
+    if (!parsed.ok) throw new Error('unreadable');
+    const [header, row] = parsed.records.map((r) => r.fields);
+    const cell = (name: string) => row?.[header?.indexOf(name) ?? -1];
+    expect(cell('HEARTDT')).toBe('\'=HYPERLINK("http://x")');
+    expect(cell('REGDT')).toBe("'@SUM(A1)");
+    expect(cell('SOCKA')).toBe('-70');
+  });
+});
