@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { connectSimulator, openApp, showView, waitIdle } from './ui-helpers';
+import { connectSimulator, openApp, seriousViolations, showView, waitIdle } from './ui-helpers';
 
 test.setTimeout(90_000);
 
@@ -45,9 +45,12 @@ test('a bundle exported in one browser context is opened and replayed on the sim
   });
 
   let withheldPath = '';
+  let link = '';
   await test.step('customer: the bundle holds the module, the diff and the log; the password stays out', async () => {
     await showView(page, 'support');
     const holds = page.getByTestId('bundle-holds');
+    await expect(holds).toBeVisible();
+    await page.screenshot({ path: 'artifacts/screenshots/support-make-1280.png', fullPage: true });
     await expect(holds).toContainText('IMEI');
     await expect(holds).toContainText('last apply’s report');
     await expect(page.getByTestId('bundle-withheld')).toContainText('Command password');
@@ -66,18 +69,28 @@ test('a bundle exported in one browser context is opened and replayed on the sim
     // `••••••` in the log's byte text (\xE2\x80\xA2 …), itself escaped in JSON.
     expect(withheld.text).toContain(String.raw`+CMDPW:\\xE2\\x80\\xA2`);
 
+    // A session this short also fits a link (#support/b=1.…), without the password as the file.
+    link = await page.getByTestId('bundle-link').inputValue();
+    expect(link).toMatch(/#support\/b=1\.[A-Za-z0-9_-]+$/);
+
     await page.getByTestId('bundle-include-secrets').check();
     await expect(page.getByTestId('bundle-secrets-warning')).toContainText('Command password');
     const included = await downloadBundle(page, 'bundle-with-secrets.json');
     expect(included.text).toContain('+CMDPW:usr.cn');
-    // Small enough for a link, but not for a QR code: said so.
-    await expect(page.getByTestId('bundle-too-large').or(page.getByTestId('bundle-link'))).toBeVisible();
   });
   await customer.close();
 
   const support = await browser.newContext();
   const sp = await support.newPage();
   await openApp(sp, '#support');
+
+  await test.step('support: the link opens the same bundle, read-only', async () => {
+    await sp.goto(link.replace(/^https?:\/\/[^/]+/, ''));
+    await expect(sp.getByTestId('bundle-read-only')).toBeVisible();
+    await expect(sp.getByTestId('bundle-diff').locator('tr[data-setting="STMSG"]')).toContainText(
+      'SUPPORT-CASE',
+    );
+  });
 
   await test.step('support: the bundle opens read-only — identity, before and after, report, log', async () => {
     await sp.getByTestId('bundle-open').setInputFiles(withheldPath);
@@ -97,12 +110,15 @@ test('a bundle exported in one browser context is opened and replayed on the sim
     );
     // The log in the terminal's byte-log view, following its end: the read-back after the restart.
     await expect(sp.getByTestId('bundle-log').locator('.entry.tx').last()).toContainText('AT+STMSG?');
-    await expect(sp.getByTestId('bundle-log').locator('.entry.rx').last()).toContainText(
-      '+STMSG:SUPPORT-CASE',
-    );
+    await expect(sp.getByTestId('bundle-log')).toContainText('SUPPORT-CASE');
     await expect(sp.getByTestId('bundle-secrets')).toContainText('Command password');
     // Read-only: nothing on the page writes to a device.
     await expect(sp.getByTestId('apply')).toHaveCount(0);
+    expect(await seriousViolations(sp)).toEqual([]);
+    // Its configuration becomes a profile only when asked, and without the password.
+    await sp.getByTestId('bundle-to-profile').click();
+    await expect(sp.getByTestId('bundle-profile-saved')).toContainText('Nothing was written to a device');
+    await expect(sp.getByTestId('bundle-profile-saved')).toContainText('Support bundle IMEI');
   });
 
   await test.step('support: replayed on the manual’s firmware, every exchange matches', async () => {
@@ -118,6 +134,8 @@ test('a bundle exported in one browser context is opened and replayed on the sim
     await expect(summary).toHaveAttribute('data-differs', '0');
     await expect(sp.getByTestId('replay-list').locator('li[data-verdict="differs"]')).toHaveCount(0);
     await expect(sp.getByTestId('replay-list').locator('li')).not.toHaveCount(2);
+    expect(await seriousViolations(sp)).toEqual([]);
+    await sp.screenshot({ path: 'artifacts/screenshots/support-replay-1280.png', fullPage: true });
   });
 
   await test.step('support: with plus-ok firmware the answers with +OK are marked different', async () => {
@@ -128,16 +146,26 @@ test('a bundle exported in one browser context is opened and replayed on the sim
     await sp.getByTestId('bundle-open').setInputFiles(withheldPath);
     await sp.getByTestId('replay-load').click();
     await expect(sp.getByTestId('replay-loaded')).toContainText('plus-ok', { timeout: 15_000 });
-    await sp.getByTestId('replay-run').click();
-    const summary = sp.getByTestId('replay-summary');
-    await expect(summary).toHaveAttribute('data-done', 'true', { timeout: 40_000 });
-    const differs = sp.getByTestId('replay-list').locator('li[data-verdict="differs"]');
-    await expect(differs.first()).toBeVisible();
-    // The entry is the same on both firmwares; the first query is where they part.
-    await expect(sp.getByTestId('replay-list').locator('li').first()).toHaveAttribute('data-verdict', 'same');
-    await differs.first().locator('button').click();
+    // Step by step: the entry (+++ → a → +ok) is the same on both firmwares; the first query, where the
+    // module says +OK instead of OK, is where they part.
+    await sp.getByTestId('replay-step').click();
+    await expect(sp.getByTestId('replay-list').locator('li')).toHaveCount(2);
+    await expect(sp.getByTestId('replay-list').locator('li[data-verdict="same"]')).toHaveCount(2);
+    await sp.getByTestId('replay-step').click();
+    await expect(sp.getByTestId('replay-list').locator('li')).toHaveCount(3);
+    await expect(sp.getByTestId('replay-detail')).toHaveAttribute('data-verdict', 'differs');
+    await expect(sp.getByTestId('replay-sent')).toHaveText('AT+VER?\\r');
+    await expect(sp.getByTestId('replay-expected')).toContainText('\\r\\nOK\\r\\n');
     await expect(sp.getByTestId('replay-expected')).not.toContainText('+OK');
     await expect(sp.getByTestId('replay-actual')).toContainText('+OK');
+    // Where the two answers part is marked: the simulator's + before OK.
+    await expect(sp.getByTestId('replay-actual').getByTestId('replay-mark')).toHaveText('+OK\\r\\n');
+    await sp
+      .getByTestId('replay-detail')
+      .screenshot({ path: 'artifacts/screenshots/support-replay-differs-1280.png' });
+    // Previous goes back to what was replayed before.
+    await sp.getByTestId('replay-previous').click();
+    await expect(sp.getByTestId('replay-detail')).toHaveAttribute('data-verdict', 'same');
   });
   await support.close();
 });

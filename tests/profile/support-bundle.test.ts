@@ -33,7 +33,7 @@ function source(over: Partial<BundleSource> = {}): BundleSource {
       HEARTTM: '90',
       SOCKA: 'TCP,demo.usr.cn,2318',
       CMDPW: 'secret7',
-      APN: 'CMNET,user,pa55word,0',
+      APN: 'CMNET,user,pa55word',
       HTPHD: 'Authorization: Bearer abc.def[0D][0A]',
     },
     report: {
@@ -272,5 +272,20 @@ describe('a bundle picked in Profiles → Import', () => {
     expect(r.refused).toBe(true);
     expect(r.profiles).toEqual([]);
     expect(r.leftOut[0]?.reasons[0]?.message.en).toMatch(/support bundle.*Support → Open a bundle/);
+  });
+});
+
+describe('a bundle’s configuration into a profile (only when asked)', () => {
+  it('takes the non-factory "after" values, never a password, and names what it left out', async () => {
+    const { profileFromBundle } = await import('../../src/profile/bundle');
+    const { validateProfile } = await import('../../src/profile');
+    const b = buildBundle(source({ includeSecrets: true }));
+    const withBad: SupportBundle = { ...b, after: { ...b.after, UARTFT: '99999999' } };
+    const made = profileFromBundle(withBad, 1000);
+    expect(made.profile.values).toEqual({ HEARTTM: '90', SOCKA: 'TCP,demo.usr.cn,2318' });
+    expect([...made.secrets].sort()).toEqual(['APN', 'CMDPW', 'HTPHD']);
+    expect(made.invalid).toEqual(['UARTFT']);
+    expect(made.profile.name).toBe('Support bundle IMEI 868323023456780');
+    expect(validateProfile(made.profile).ok).toBe(true);
   });
 });

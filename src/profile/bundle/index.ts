@@ -6,3 +6,4 @@ export { bundleFragmentOf, bundleLink, readBundleLink, MAX_BUNDLE_LINK_CHARS } f
 export { replayScript, type ReplayExchange, type ReplayScript } from './exchanges';
 export { verdictOf, VOLATILE_COMMANDS, type Verdict } from './compare';
 export { Replay, replayModule, type ExchangeResult, type ReplayOptions, type ReplayTarget } from './replay';
+export { profileFromBundle, type BundleProfile } from './to-profile';

@@ -90,12 +90,16 @@ export class DtuBundleReplay extends LitElement {
         grid-template-columns: max-content 1fr;
         gap: 4px 12px;
       }
+      mark {
+        background: var(--dtu-error-bg);
+        color: var(--dtu-error);
+        font-weight: 600;
+      }
       dd {
         margin: 0;
         font-family: var(--dtu-mono);
         font-size: 0.85rem;
         overflow-wrap: anywhere;
-        white-space: pre-wrap;
       }
     `,
   ];
@@ -263,11 +267,22 @@ export class DtuBundleReplay extends LitElement {
     </ol>`;
   }
 
+  /** The answer with the part after the first difference marked (`<mark>`), as text. */
+  private marked(text: string, other: string, differs: boolean) {
+    if (!differs) return text;
+    let n = 0;
+    while (n < text.length && n < other.length && text[n] === other[n]) n++;
+    return html`${text.slice(0, n)}<mark data-testid="replay-mark">${text.slice(n)}</mark>`;
+  }
+
   private renderDetail() {
     const r = this.results[this.cursor];
     if (!r) return nothing;
     const t = this.i18n.t.bind(this.i18n);
     const nothingText = t(R.nothing);
+    const expected = exchangeText(r.exchange.expected);
+    const actual = exchangeText(r.actual);
+    const differs = r.verdict === 'differs' || r.verdict === 'expected-to-differ';
     return html`<div class="card" data-testid="replay-detail" data-verdict=${r.verdict}>
       <p>
         ${this.i18n.f(R.position, { i: this.cursor + 1, n: this.replay?.exchanges.length ?? 0 })} ·
@@ -279,11 +294,11 @@ export class DtuBundleReplay extends LitElement {
         <dd data-testid="replay-sent">${exchangeText(r.exchange.sent)}</dd>
         <dt>${t(R.customer)}</dt>
         <dd data-testid="replay-expected">
-          ${r.exchange.expected.length ? exchangeText(r.exchange.expected) : nothingText}
+          ${expected ? this.marked(expected, actual, differs) : nothingText}
         </dd>
         <dt>${t(R.simulator)}</dt>
         <dd data-testid="replay-actual">
-          ${r.verdict === 'withheld' ? '—' : r.actual.length ? exchangeText(r.actual) : nothingText}
+          ${r.verdict === 'withheld' ? '—' : actual ? this.marked(actual, expected, differs) : nothingText}
         </dd>
       </dl>
     </div>`;

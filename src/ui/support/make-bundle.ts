@@ -5,6 +5,7 @@ import { buildBundle, bundleFileName, bundleToJson } from '../../profile/bundle/
 import type { SupportBundle } from '../../profile/bundle/format';
 import { bundleLink, MAX_BUNDLE_LINK_CHARS } from '../../profile/bundle/link';
 import { qrSvg } from '../../profile/qr';
+import { visibleText } from '../../protocol/visible-text';
 import { downloadText } from '../components/profile-files/download';
 import { simulatorContext } from '../context';
 import { LanguageController } from '../controllers/language-controller';
@@ -217,7 +218,14 @@ export class DtuMakeBundle extends LitElement {
       <p>${t(SUPPORT.make.holds)}</p>
       <ul data-testid="bundle-holds">
         <li>
-          ${f(SUPPORT.make.identity, { value: id ? `${id.version} · SN ${id.sn} · IMEI ${id.imei} · ICCID ${id.iccid}` : t(SUPPORT.make.noIdentity) })}
+          ${t(SUPPORT.make.identity)}
+          ${
+            id
+              ? html`<span data-device-data translate="no"
+                  >${visibleText(`${id.version} · SN ${id.sn} · IMEI ${id.imei} · ICCID ${id.iccid}`)}</span
+                >`
+              : t(SUPPORT.make.noIdentity)
+          }
         </li>
         <li>${this.i18n.p(SUPPORT.make.settings, settings)}</li>
         <li>${b.apply ? t(SUPPORT.make.report) : t(SUPPORT.make.noReport)}</li>

@@ -17,10 +17,7 @@ export const SUPPORT = {
   make: {
     heading: t('Make a support bundle', '生成支持包'),
     holds: t('The bundle holds:', '支持包包含：'),
-    identity: t(
-      'the module’s identity (VER, SN, IMEI, ICCID): {value}',
-      '模块信息（VER、SN、IMEI、ICCID）：{value}',
-    ),
+    identity: t('the module’s identity (VER, SN, IMEI, ICCID):', '模块信息（VER、SN、IMEI、ICCID）：'),
     noIdentity: t('not read in this session', '本次会话未读取'),
     settings: plural(
       t('the configuration read before and after: {n} setting', '读取到的前后配置：{n} 个参数'),
@@ -87,6 +84,13 @@ export const SUPPORT = {
     ),
     openFailed: t('The file could not be read (moved or no permission).', '无法读取文件（已移动或无权限）。'),
     close: t('Close the bundle', '关闭支持包'),
+    toProfile: t('Copy the “after” configuration into a new profile', '将“之后”的配置复制为新配置档案'),
+    toProfileDone: t(
+      'Saved as the profile “{name}” ({n} settings that differ from the factory). Nothing was written to a device.',
+      '已保存为配置档案“{name}”（与出厂值不同的 {n} 个参数）。没有写入任何设备。',
+    ),
+    toProfileLeftOut: t('Left out: {list}.', '未包含：{list}。'),
+    toProfileFailed: t('The profile could not be saved: {reason}', '无法保存配置档案：{reason}'),
   },
 
   view: {

@@ -5,7 +5,11 @@ import { bundleTooLarge, readBundle, type BundleRead } from '../../profile/bundl
 import type { SupportBundle } from '../../profile/bundle/format';
 import type { UnknownSetting } from '../../profile/bundle/read';
 import { MAX_BUNDLE_CHARS } from '../../profile/bundle/format';
+import { profileFromBundle } from '../../profile/bundle/to-profile';
 import { visibleText } from '../../protocol/visible-text';
+import { addProfile } from '../../storage/profiles';
+import { StorageError } from '../../storage/errors';
+import { settingLabel } from '../logic/profile-format';
 import { LanguageController } from '../controllers/language-controller';
 import { base, tokens } from '../styles/shared';
 import './bundle-replay';
@@ -37,6 +41,8 @@ export class DtuSupportView extends LitElement {
   @state() private opened: Opened | undefined;
   @state() private problem: string | undefined;
   @state() private busy: string | undefined;
+  /** What "copy into a new profile" did. */
+  @state() private saved: string | undefined;
 
   private readonly i18n = new LanguageController(this);
   private readonly onHash = (): void => void this.openLink();
@@ -56,6 +62,7 @@ export class DtuSupportView extends LitElement {
     if (read.ok) {
       this.opened = { bundle: read.bundle, unknown: read.unknownSettings };
       this.problem = undefined;
+      this.saved = undefined;
     } else {
       const t = this.i18n.t.bind(this.i18n);
       const detail = read.error.problems.map((p) => t(p.message));
@@ -98,6 +105,36 @@ export class DtuSupportView extends LitElement {
     }
   }
 
+  private close(): void {
+    this.opened = undefined;
+    this.saved = undefined;
+  }
+
+  /** Only on request: the bundle's "after" values as a new profile (never applied from here). */
+  private async toProfile(bundle: SupportBundle): Promise<void> {
+    const lang = this.i18n.lang;
+    const made = profileFromBundle(bundle, Date.now());
+    try {
+      await addProfile(made.profile);
+    } catch (e) {
+      const reason = e instanceof StorageError ? this.i18n.t(e.text) : String(e);
+      this.saved = this.i18n.f(SUPPORT.open.toProfileFailed, { reason });
+      return;
+    }
+    const left = [...made.secrets, ...made.invalid];
+    this.saved = [
+      this.i18n.f(SUPPORT.open.toProfileDone, {
+        name: made.profile.name,
+        n: Object.keys(made.profile.values).length,
+      }),
+      left.length > 0
+        ? this.i18n.f(SUPPORT.open.toProfileLeftOut, {
+            list: left.map((n) => settingLabel(n, lang)).join(lang === 'zh' ? '、' : ', '),
+          })
+        : '',
+    ].join(' ');
+  }
+
   override render() {
     const t = this.i18n.t.bind(this.i18n);
     const opened = this.opened;
@@ -129,9 +166,19 @@ export class DtuSupportView extends LitElement {
                   .bundle=${opened.bundle}
                   .unknownSettings=${opened.unknown}
                 ></dtu-bundle-viewer>
-                <button type="button" data-testid="bundle-close" @click=${() => (this.opened = undefined)}>
-                  ${t(SUPPORT.open.close)}
-                </button>`
+                <div class="row">
+                  <button
+                    type="button"
+                    data-testid="bundle-to-profile"
+                    @click=${() => void this.toProfile(opened.bundle)}
+                  >
+                    ${t(SUPPORT.open.toProfile)}
+                  </button>
+                  <button type="button" data-testid="bundle-close" @click=${() => this.close()}>
+                    ${t(SUPPORT.open.close)}
+                  </button>
+                </div>
+                ${this.saved ? html`<p class="notice ok" role="status" data-testid="bundle-profile-saved">${this.saved}</p>` : nothing}`
             : nothing
         }
       </section>
