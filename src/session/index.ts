@@ -11,7 +11,7 @@ export { DEFAULT_TIMEOUTS, DEFAULT_UARTFT, guardMs } from './timing';
 export type { SessionTimeouts } from './timing';
 export { BAUD_SEARCH_ORDER } from './baud';
 export { TrafficLog, toHex, toPrintable } from './traffic-log';
-export type { Direction, LogEntry, TrafficLogOptions } from './traffic-log';
+export type { Direction, ExportLogOptions, LogEntry, TrafficLogOptions } from './traffic-log';
 export type { ApplyResult, ApplyStage, SettingOutcome, SettingStatus } from './ops/apply';
 export { compareWrites, planApply } from '../protocol/apply-plan';
 export type { ApplyPlan, PlannedWrite } from '../protocol/apply-plan';

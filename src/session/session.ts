@@ -49,7 +49,7 @@ import {
   UNKNOWN_UARTFT_GUARD,
   type SessionTimeouts,
 } from './timing';
-import { TrafficLog, type TrafficLogOptions } from './traffic-log';
+import { TrafficLog, type ExportLogOptions, type TrafficLogOptions } from './traffic-log';
 
 export interface SessionOptions {
   readonly clock: Clock;
@@ -188,8 +188,8 @@ export class AtSession {
   }
 
   /** The traffic log as JSON lines (TrafficLog.exportLog). */
-  exportLog(): string {
-    return this.log.exportLog();
+  exportLog(options?: ExportLogOptions): string {
+    return this.log.exportLog(options);
   }
 
   // ------------------------------------------------------------------ what the session knows

@@ -3,6 +3,7 @@
  * terminal (text and hex) and for export. Memory is bounded: a ring of at most `maxBytes` bytes and
  * `maxEntries` entries; the oldest entries go first and are counted.
  */
+import { redactLog } from '../protocol/redact-log';
 import { Emitter } from './emitter';
 import { LogRing } from './log-ring';
 
@@ -16,6 +17,13 @@ export interface LogEntry {
   readonly at: number;
   readonly dir: Direction;
   readonly bytes: Uint8Array;
+}
+
+/** What a log file holds: secrets withheld unless the person asks for them. */
+export interface ExportLogOptions {
+  readonly includeSecrets?: boolean;
+  /** Settings whose data the person marked private (REGDT, HEARTDT…), withheld like passwords. */
+  readonly markedPrivate?: ReadonlySet<string>;
 }
 
 export interface TrafficLogOptions {
@@ -77,15 +85,21 @@ export class TrafficLog {
   /**
    * JSON lines: a header `{"format":"usr-7s4-traffic","version":1,"dropped":{…}}`, then one object per
    * entry `{"seq":0,"t":12.5,"dir":"tx","hex":"41540D","text":"AT\r"}` (text with control bytes escaped).
+   * Passwords and credentials are withheld (protocol/redact-log.ts; the header's `withheld` counts the
+   * lines) unless `includeSecrets`: a log file is shared far more often than it should hold a password.
    */
-  exportLog(): string {
+  exportLog(options: ExportLogOptions = {}): string {
+    const redacted = options.includeSecrets
+      ? { entries: this.entries(), lines: 0 }
+      : redactLog(this.entries(), options.markedPrivate);
     const header = JSON.stringify({
       format: 'usr-7s4-traffic',
       version: 1,
       dropped: this.dropped,
-      entries: this.ring.length,
+      entries: redacted.entries.length,
+      ...(options.includeSecrets ? {} : { withheld: redacted.lines }),
     });
-    const lines = this.entries().map((e) =>
+    const lines = redacted.entries.map((e) =>
       JSON.stringify({ seq: e.seq, t: e.at, dir: e.dir, hex: toHex(e.bytes), text: toPrintable(e.bytes) }),
     );
     return [header, ...lines].join('\n') + '\n';

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
 import { connectSimulator, openApp, showView, waitIdle } from './ui-helpers';
 
 test.setTimeout(150_000);
@@ -38,9 +39,19 @@ test('terminal, SMS, RFC2217 frame and a management action on the simulator', as
     await expect(page.getByTestId('connection-state')).toHaveAttribute('data-state', 'working');
     await page.getByLabel(/Password AT/).uncheck();
 
-    const download = page.waitForEvent('download');
-    await page.getByTestId('export-log').click();
-    expect((await download).suggestedFilename()).toMatch(/^dtu-log-\d{8}-\d{6}\.jsonl$/);
+    // The downloaded log withholds the command password (the password-AT prefix) unless asked for.
+    const logFile = async (): Promise<string> => {
+      const download = page.waitForEvent('download');
+      await page.getByTestId('export-log').click();
+      const file = await download;
+      expect(file.suggestedFilename()).toMatch(/^dtu-log-\d{8}-\d{6}\.jsonl$/);
+      return readFile(await file.path(), 'utf8');
+    };
+    const withheld = await logFile();
+    expect(withheld).toContain('AT+SN');
+    expect(withheld).not.toContain('usr.cn');
+    await page.getByTestId('export-log-secrets').check();
+    expect(await logFile()).toContain('usr.cnAT+SN');
   });
 
   await test.step('SMS in Chinese with its length, received by the virtual phone', async () => {

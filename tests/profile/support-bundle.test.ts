@@ -13,7 +13,7 @@ import {
   type SupportBundle,
 } from '../../src/profile/bundle';
 import { bundleTextToBytes, bytesToBundleText } from '../../src/profile/bundle/byte-text';
-import { redactLog } from '../../src/profile/bundle/redact-log';
+import { redactLog } from '../../src/protocol/redact-log';
 
 const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
 const dec = (b: Uint8Array): string => new TextDecoder().decode(b);

@@ -37,6 +37,29 @@ describe('traffic log', () => {
     expect(lines[3]).toMatchObject({ dir: 'note', text: 'close' });
   });
 
+  it('a downloaded log withholds the command password, even when the line came in pieces, unless asked', () => {
+    const log = new TrafficLog();
+    log.add(1, 'tx', bytes('AT+CMDPW=sec'));
+    log.add(2, 'tx', bytes('ret9\r'));
+    log.add(3, 'rx', bytes('\r\nOK\r\n'));
+    log.add(4, 'tx', bytes('secret9AT+VER?\r'));
+    const parse = (text: string) =>
+      text
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as Record<string, unknown>);
+    const withheld = log.exportLog();
+    expect(withheld).not.toMatch(/sec|ret9/);
+    const lines = parse(withheld);
+    expect(lines[0]).toMatchObject({ withheld: 2, entries: 3 });
+    expect(lines[1]).toMatchObject({ seq: 0, t: 1, dir: 'tx' });
+    expect(String(lines[1]?.['text'])).toMatch(/^AT\+CMDPW=•+\\r$/);
+    expect(String(lines[3]?.['text'])).toMatch(/^•+AT\+VER\?\\r$/);
+    const full = log.exportLog({ includeSecrets: true });
+    expect(full).toContain('secret9AT+VER?');
+    expect(parse(full)[0]).not.toHaveProperty('withheld');
+  });
+
   it('shows bytes as hex and as text with control bytes escaped, for the terminal', () => {
     expect(toHex(Uint8Array.of(0x55, 0xaa, 0x0d), true)).toBe('55 AA 0D');
     expect(toPrintable(Uint8Array.of(0x61, 0x00, 0x0d, 0x0a, 0x09))).toBe('a\\x00\\r\\n\\t');

@@ -17,7 +17,7 @@ import {
   type BundleOutcome,
   type SupportBundle,
 } from './format';
-import { redactLog } from './redact-log';
+import { redactLog } from '../../protocol/redact-log';
 
 /** An apply report as the session gives it (ui/services/session-service.ts `ApplyReport`). */
 export interface ApplyReportLike {

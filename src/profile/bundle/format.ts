@@ -6,7 +6,7 @@
  *
  * Secrets (protocol/secrets.ts) are withheld unless the sender opted in: the settings that hold one are left
  * out of `before`/`after` and named in `withheld`, a withheld value in the apply report is `SECRET_MASK`,
- * and log lines are redacted with `redactAtLine` (redact-log.ts).
+ * and log lines are redacted with `redactAtLine` (protocol/redact-log.ts).
  */
 
 export const BUNDLE_KIND = 'usr-lte-7s4-support-bundle';

@@ -14,6 +14,7 @@ import type {
   ConnectRequest,
   DeviceFact,
   DeviceStatus,
+  ExportLogOptions,
   Identity,
   LinkProof,
   ManageAction,
@@ -68,8 +69,8 @@ export class LazySession implements SessionService {
     };
   }
 
-  exportLog(): string {
-    return this.inner?.exportLog() ?? '';
+  exportLog(options?: ExportLogOptions): string {
+    return this.inner?.exportLog(options) ?? '';
   }
 
   async connect(request: ConnectRequest): Promise<void> {

@@ -19,7 +19,7 @@ import type { ApplyResult, SettingOutcome as SessionOutcome } from '../../sessio
 import { AtSession } from '../../session/session';
 import type { OperationName as SessionOperation, SessionState } from '../../session/state';
 import { DEFAULT_UARTFT } from '../../session/timing';
-import type { LogEntry } from '../../session/traffic-log';
+import type { ExportLogOptions, LogEntry } from '../../session/traffic-log';
 import { connectPlan, profileLine } from '../auto-detect/rate-order';
 import { deviceKey } from '../device-memory/device-key';
 import {
@@ -529,8 +529,8 @@ export class SessionAdapter implements SessionService {
     };
   }
 
-  exportLog(): string {
-    return this.session.exportLog();
+  exportLog(options?: ExportLogOptions): string {
+    return this.session.exportLog(options);
   }
 
   private entry(e: Pick<LogEntry, 'at' | 'dir' | 'bytes'>): TrafficEntry {

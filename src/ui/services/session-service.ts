@@ -9,6 +9,9 @@ import type { Signal } from '../../protocol/signal';
 import type { SysinfoResult } from '../../protocol/sysinfo';
 import type { Text } from '../../protocol/types';
 import type { UartSettings } from '../../protocol/uart';
+import type { ExportLogOptions } from '../../session/traffic-log';
+
+export type { ExportLogOptions };
 
 /** Where the bytes go: a USB-serial adapter through Web Serial, or the built-in simulator. */
 export type Transport = 'serial' | 'simulator';
@@ -300,5 +303,6 @@ export interface SessionService {
    */
   onFact(listener: (fact: DeviceFact) => void): () => void;
   /** The traffic log as the session exports it (JSON lines, replayable). */
-  exportLog(): string;
+  /** The traffic log as a file (JSON lines); secrets withheld unless `includeSecrets`. */
+  exportLog(options?: ExportLogOptions): string;
 }

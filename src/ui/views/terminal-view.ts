@@ -11,7 +11,13 @@ import '../raw-mode/raw-input';
 import '../plus-timing/plus-timing-panel';
 import { RAW_MODE } from '../raw-mode/strings';
 import { logFileName, type LogView } from '../logic/traffic-log';
-import type { DeviceError, SessionService, TrafficEntry } from '../services/session-service';
+import type {
+  DeviceError,
+  ExportLogOptions,
+  SessionService,
+  TrafficEntry,
+} from '../services/session-service';
+import '../log-export/log-download';
 import { LogRing } from '../../session/log-ring';
 import { LogRecorder } from '../stream-log/log-recorder';
 import '../stream-log/record-button';
@@ -273,13 +279,10 @@ export class DtuTerminalView extends LitElement {
             .onStop=${stopRecording}
             filePrefix="dtu-terminal"
           ></dtu-record-button>
-          <button
-            type="button"
-            data-testid="export-log"
-            @click=${() => download(logFileName(new Date()), this.session.api.exportLog())}
-          >
-            ${t(S.terminal.export)}
-          </button>
+          <dtu-log-download
+            .save=${(options: ExportLogOptions) =>
+              download(logFileName(new Date()), this.session.api.exportLog(options))}
+          ></dtu-log-download>
         </div>
       </div>
       <p class="muted">${t(S.terminal.intro)}</p>

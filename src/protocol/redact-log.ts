@@ -1,22 +1,22 @@
 /**
- * The traffic log with its secrets withheld, for a support bundle sent without the opt-in. Each direction's
+ * A traffic log with its secrets withheld: a support bundle sent without the opt-in, the terminal's
+ * "Download log". Each direction's
  * bytes are read as one stream and cut into lines (after CR, after LF, CR LF kept together), because the
  * serial line delivers a line in pieces (a reply in several reads; raw mode sends a command one key at a
  * time). Every line that `redactAtLine` changes (a password or credential in `AT+NAME=…` or `+NAME:…`, the
  * password-AT prefix) is replaced by its redacted text; the entries that held parts of it become one entry,
  * at the time of the first. Entries with nothing secret stay exactly as they were.
  */
-import { redactAtLine } from '../../protocol/secrets';
-import type { BundleDir } from './format';
+import { redactAtLine } from './secrets';
 
+/** One entry of a traffic log: `tx` host → module, `rx` module → host; other directions are left alone. */
 export interface RawLogEntry {
-  readonly t: number;
-  readonly dir: BundleDir;
+  readonly dir: string;
   readonly bytes: Uint8Array;
 }
 
-export interface RedactedLog {
-  readonly entries: RawLogEntry[];
+export interface RedactedLog<E extends RawLogEntry> {
+  readonly entries: E[];
   /** Lines whose secrets were withheld. */
   readonly lines: number;
 }
@@ -71,7 +71,11 @@ function concat(parts: readonly Uint8Array[]): Uint8Array {
   return out;
 }
 
-export function redactLog(entries: readonly RawLogEntry[], markedPrivate?: ReadonlySet<string>): RedactedLog {
+/** The entries with every secret-holding line redacted; an entry keeps its other fields (time, number). */
+export function redactLog<E extends RawLogEntry>(
+  entries: readonly E[],
+  markedPrivate?: ReadonlySet<string>,
+): RedactedLog<E> {
   // Replacements by index into `entries`: the first entry of a group gets the bytes, the others go.
   const replaced = new Map<number, Uint8Array | null>();
   let lines = 0;
@@ -124,11 +128,11 @@ export function redactLog(entries: readonly RawLogEntry[], markedPrivate?: Reado
       k = m + 1;
     }
   }
-  const out: RawLogEntry[] = [];
+  const out: E[] = [];
   entries.forEach((e, i) => {
     const r = replaced.get(i);
     if (r === null) return;
-    out.push(r === undefined ? e : { t: e.t, dir: e.dir, bytes: r });
+    out.push(r === undefined ? e : { ...e, bytes: r });
   });
   return { entries: out, lines };
 }
