@@ -20,6 +20,7 @@ const VIEWS = [
   'profiles',
   'batch',
   'classroom',
+  'support',
 ];
 
 /** The page's visible text, shadow roots included, without device data (logs, inputs, code). */

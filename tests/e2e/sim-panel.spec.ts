@@ -235,6 +235,7 @@ test('projector mode: large, high-contrast panel and terminal at 1280×720 and 3
   const size = await view.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
   expect(size).toBeGreaterThanOrEqual(20);
   expect(await seriousViolations(page)).toEqual([]);
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: `${SHOTS}/simulator-1280x720.png` });
   await page.getByTestId('world-log').scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SHOTS}/simulator-log-1280x720.png` });
@@ -244,7 +245,10 @@ test('projector mode: large, high-contrast panel and terminal at 1280×720 and 3
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: `${SHOTS}/terminal-390x844.png` });
   await showView(page, 'simulator');
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: `${SHOTS}/simulator-390x844.png` });
+  await page.getByTestId('world-log').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/simulator-log-390x844.png` });
   await page.getByTestId('faults').scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SHOTS}/simulator-faults-390x844.png` });
   // Projector mode and the prepared fault are both still there after a reload (F5).

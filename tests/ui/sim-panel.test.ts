@@ -16,7 +16,7 @@ import {
   type WorldState,
 } from '../../src/ui/sim-panel/faults';
 import { serverAddress } from '../../src/ui/sim-panel/server-address';
-import { MAX_GROUP, WorldLog, type WorldRow } from '../../src/ui/sim-panel/world-log';
+import { MAX_GROUP, rowText, WorldLog, type WorldRow } from '../../src/ui/sim-panel/world-log';
 import { bytes, Harness, HOST_LINE, text } from '../simulator/harness';
 
 const label = (r: WorldRow): string =>
@@ -205,5 +205,12 @@ describe('the world log over a view coming back', () => {
     for (const e of seen) log.push(e);
     expect(log.rows.map(label)).toEqual(before);
     expect(before.at(-1)).toBe('note:cable-out');
+  });
+});
+
+describe('row text', () => {
+  it('shows an AT answer as its lines, without the empty ones, and control characters visible', () => {
+    expect(rowText(bytes('AT+VER?\r\r\n+VER:V1.0.6\r\n\r\nOK\r\n'))).toBe('AT+VER?↵\n+VER:V1.0.6\nOK');
+    expect(rowText(bytes('\x01a'))).toBe('[01]a');
   });
 });

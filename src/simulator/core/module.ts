@@ -273,7 +273,12 @@ export class SimulatedModule implements SimulatorControl {
         this.setWrongBaud(command.baud);
         return;
       case 'swap-module':
-        this.swapModule(command.stored ?? {}, command.identity ?? {}, command.offMs, command.running === true);
+        this.swapModule(
+          command.stored ?? {},
+          command.identity ?? {},
+          command.offMs,
+          command.running === true,
+        );
         return;
       case 'set-server-timing':
         if (!SOCKET_IDS.includes(command.socket)) return;

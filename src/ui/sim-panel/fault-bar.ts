@@ -87,6 +87,10 @@ export class DtuFaultBar extends LitElement {
       gap: 8px 16px;
       align-items: center;
     }
+    .hints {
+      margin: 8px 0 0;
+      padding-left: 1.2em;
+    }
     .status {
       margin: 0;
       flex: 1 1 16em;
@@ -98,7 +102,20 @@ export class DtuFaultBar extends LitElement {
       align-items: center;
       max-width: 100%;
     }
-    select {
+    li {
+      min-width: 0;
+      max-width: 100%;
+    }
+    li.firmware {
+      flex: 1 1 16em;
+    }
+    li.firmware label {
+      display: flex;
+      width: 100%;
+    }
+    li.firmware select {
+      flex: 1 1 12em;
+      min-width: 0;
       max-width: 100%;
     }
   `;
@@ -160,7 +177,7 @@ export class DtuFaultBar extends LitElement {
             </button>
           </li>`;
         })}
-        <li>
+        <li class="firmware">
           <label
             >${t(PANEL.faults.firmware)}
             <select
@@ -199,7 +216,14 @@ export class DtuFaultBar extends LitElement {
         >
           ${t(PANEL.faults.clear)}
         </button>
-      </div>`;
+      </div>
+      ${
+        active.length === 0
+          ? nothing
+          : html`<ul class="hints" data-testid="fault-hints">
+              ${active.map((id) => html`<li>${this.hint(id, w)}</li>`)}
+            </ul>`
+      }`;
   }
 }
 

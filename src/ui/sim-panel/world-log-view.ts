@@ -2,14 +2,13 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { LanguageController } from '../controllers/language-controller';
-import { bytesToTerminalText } from '../logic/bytes';
 import { FrameBatcher } from '../stream-log/frame-batch';
 import { S } from '../i18n/strings';
 import { PANEL } from './strings';
-import type { Party, WorldLog, WorldRow } from './world-log';
+import { rowText, type Party, type WorldLog, type WorldRow } from './world-log';
 
 /** Rows drawn at most (the newest); the log keeps more and counts what is not drawn. */
-const DRAWN = 400;
+const DRAWN = 200;
 /** Within this many px of the bottom the log follows new rows. */
 const FOLLOW_PX = 40;
 
@@ -36,8 +35,13 @@ export class DtuWorldLog extends LitElement {
       border-radius: 6px;
       height: var(--log-height, 320px);
       overflow: auto;
+      /* What happens inside never changes the page's layout: a redraw lays out the log alone. */
+      contain: strict;
     }
     li {
+      /* Rows out of sight are not laid out (a stream fills the log with long rows). */
+      content-visibility: auto;
+      contain-intrinsic-size: auto 1.6em;
       display: grid;
       grid-template-columns: auto minmax(9em, max-content) 1fr;
       gap: 2px 12px;
@@ -102,7 +106,12 @@ export class DtuWorldLog extends LitElement {
   private readonly i18n = new LanguageController(this);
   private readonly frame = new FrameBatcher(() => this.requestUpdate(), { minIntervalMs: 100 });
   private origin: number | undefined;
+  /** Whether the log follows new rows: true until the person scrolls up, again once back at the bottom. */
   private follow = true;
+  private readonly scrolled = (e: Event): void => {
+    const list = e.currentTarget as HTMLElement;
+    this.follow = list.scrollHeight - list.scrollTop - list.clientHeight < FOLLOW_PX;
+  };
 
   /** The log changed: redraw in the next frame (at most ~10 times a second while it keeps changing). */
   changed(): void {
@@ -151,7 +160,7 @@ export class DtuWorldLog extends LitElement {
     const body =
       row.kind === 'sms'
         ? html`${row.text}${row.delivered ? nothing : html` <span class="undelivered">(${t(PANEL.notDelivered)})</span>`}`
-        : bytesToTerminalText(row.bytes);
+        : rowText(row.bytes);
     return html`<li
       class=${`from-${row.from}`}
       data-kind=${row.kind}
@@ -164,11 +173,6 @@ export class DtuWorldLog extends LitElement {
     </li>`;
   }
 
-  override willUpdate(): void {
-    const list = this.renderRoot?.querySelector?.('ol');
-    if (list) this.follow = list.scrollHeight - list.scrollTop - list.clientHeight < FOLLOW_PX;
-  }
-
   override updated(): void {
     const list = this.renderRoot.querySelector('ol');
     if (list && this.follow) list.scrollTop = list.scrollHeight;
@@ -178,7 +182,7 @@ export class DtuWorldLog extends LitElement {
     const rows = this.log?.rows ?? [];
     const shown = rows.length > DRAWN ? rows.slice(rows.length - DRAWN) : rows;
     const older = (this.log?.dropped ?? 0) + rows.length - shown.length;
-    return html`<ol aria-label=${this.i18n.t(PANEL.log.label)} tabindex="0">
+    return html`<ol aria-label=${this.i18n.t(PANEL.log.label)} tabindex="0" @scroll=${this.scrolled}>
       ${older > 0 ? html`<li class="older">${this.i18n.f(PANEL.log.older, { n: older })}</li>` : nothing}
       ${shown.length === 0 ? html`<li class="empty">${this.i18n.t(PANEL.log.empty)}</li>` : nothing}
       ${repeat(

@@ -9,6 +9,7 @@
  * stops at `MAX_GROUP` bytes, so a stream saturating the line still moves on.
  */
 import type { PacketTag, SimEvent, SocketId } from '../../simulator/core/control';
+import { bytesToTerminalText } from '../logic/bytes';
 
 export type Party = 'host' | 'module' | 'server' | 'phone';
 
@@ -228,3 +229,23 @@ export class WorldLog {
  * keeps what the page itself added (the cable) and the order.
  */
 export const pageWorldLog = new WorldLog();
+
+/**
+ * The bytes of a row as text for a classroom: control characters visible (`↵` for a CR inside a line, `[XX]`
+ * for others), one line per line the module sent, empty lines left out — "\r\n+VER:V1.0.6\r\n\r\nOK\r\n"
+ * reads as two lines, not five (the Terminal keeps every byte).
+ */
+export function rowText(bytes: Uint8Array): string {
+  // Cached per byte array: a redraw under a stream decodes only rows that changed (a growing row gets a
+  // new array on every chunk, so it is never stale).
+  const cached = texts.get(bytes);
+  if (cached !== undefined) return cached;
+  const text = bytesToTerminalText(bytes)
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .join('\n');
+  texts.set(bytes, text);
+  return text;
+}
+
+const texts = new WeakMap<Uint8Array, string>();

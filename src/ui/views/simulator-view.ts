@@ -147,8 +147,12 @@ export class DtuSimulatorView extends LitElement {
     void this.sim.start();
   }
 
+  /** The log's element, once rendered (looked up once: a stream calls this per chunk). */
+  private worldLogElement: DtuWorldLog | undefined;
+
   private worldChanged(): void {
-    this.renderRoot.querySelector<DtuWorldLog>('dtu-world-log')?.changed();
+    this.worldLogElement ??= this.renderRoot.querySelector<DtuWorldLog>('dtu-world-log') ?? undefined;
+    this.worldLogElement?.changed();
   }
 
   private onEvent(e: SimEvent): void {
