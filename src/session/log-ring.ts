@@ -78,6 +78,21 @@ export class LogRing<T extends RingEntry> implements LogSource<T> {
     this.changed();
   }
 
+  /**
+   * Puts `entry` in place of the newest one (a view joining the pieces of one reply that the line delivered
+   * in several reads). Pushes it when the ring is empty.
+   */
+  replaceLast(entry: T): void {
+    if (this.count === 0) {
+      this.push(entry);
+      return;
+    }
+    const index = (this.head + this.count - 1) % this.maxEntries;
+    this.bytes += entry.bytes.length - (this.slots[index]?.bytes.length ?? 0);
+    this.slots[index] = entry;
+    this.changed();
+  }
+
   /** Forgets everything, counts included (the person cleared the log). */
   clear(): void {
     this.slots = new Array<T | undefined>(this.maxEntries);

@@ -21,6 +21,7 @@ import '../log-export/log-download';
 import { LogRing } from '../../session/log-ring';
 import { LogRecorder } from '../stream-log/log-recorder';
 import '../stream-log/record-button';
+import { joinPieces } from '../stream-log/join-pieces';
 import { base, tokens } from '../styles/shared';
 import { viewStyles } from './view-styles';
 import '../sim-panel/projector-toggle';
@@ -147,15 +148,17 @@ export class DtuTerminalView extends LitElement {
   @state() private lastError: DeviceError | undefined;
   @query('#cmd') private input!: HTMLInputElement;
   private nextId = 0;
+  /** When the newest piece of traffic came (stream-log/join-pieces.ts). */
+  private lastPieceAt = -Infinity;
   private unsubscribe: (() => void) | undefined;
 
   override updated(): void {
     if (!this.unsubscribe && this.session.available) {
       const kept = this.session.api.traffic();
       for (let i = Math.max(0, kept.length - TERMINAL_ENTRIES); i < kept.length; i++)
-        this.entries.push(this.toEntry(kept[i] as TrafficEntry));
+        this.add(this.toEntry(kept[i] as TrafficEntry));
       // O(1) per chunk: the log redraws once per animation frame, whatever the rate.
-      this.unsubscribe = this.session.api.onTraffic((e) => this.entries.push(this.toEntry(e)));
+      this.unsubscribe = this.session.api.onTraffic((e) => this.add(this.toEntry(e)));
     }
   }
 
@@ -163,6 +166,14 @@ export class DtuTerminalView extends LitElement {
     this.unsubscribe?.();
     this.unsubscribe = undefined;
     super.disconnectedCallback();
+  }
+
+  /** A piece that continues the last row's unfinished line joins it (stream-log/join-pieces.ts). */
+  private add(entry: ByteLogEntry): void {
+    const joined = joinPieces(this.entries.last, entry, this.lastPieceAt);
+    if (joined) this.entries.replaceLast(joined);
+    else this.entries.push(entry);
+    this.lastPieceAt = entry.at;
   }
 
   private toEntry(e: TrafficEntry): ByteLogEntry {
