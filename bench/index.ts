@@ -1,4 +1,5 @@
 import { measureBatchStation } from './batch-station';
+import { measureBrowserApp } from './browser-app';
 import { measureBrowserStream } from './browser-stream';
 import { measureInitialJs } from './bundle-size';
 import { measureSession } from './session';
@@ -16,6 +17,8 @@ results.push(await measureShareLinkLength());
 results.push(await measureBatchStation());
 // The page under a stream, in Chromium (skip with BENCH_NO_BROWSER=1 where there is no browser).
 if (process.env.BENCH_NO_BROWSER !== '1') results.push(...(await measureBrowserStream()));
+// The app as a person feels it: read-all, apply, first view, idle CPU in Chromium (docs/performance.md).
+if (process.env.BENCH_NO_BROWSER !== '1') results.push(...(await measureBrowserApp()));
 results.push(await measureProfileImport());
 
 console.log('\nBenchmarks (measured in this run):');

@@ -12,7 +12,7 @@ import { PROFILES_NAV } from './i18n/profile-nav';
 import { BATCH_NAV } from './batch/nav';
 import { CLASSROOM_NAV } from './classroom/nav';
 import { SUPPORT_NAV } from './support/nav';
-import { S } from './i18n/strings';
+import { SHELL as S } from './i18n/shell-strings';
 import { shareFragmentOf } from './logic/profile-link-hash';
 import { showsRestartNotice } from './restart-notice/restart-notice';
 import { FRAMED_MESSAGE, framedByOtherOrigin } from './secrets/framing';
@@ -116,7 +116,19 @@ export class DtuApp extends LitElement {
     super.connectedCallback();
     window.addEventListener('hashchange', this.onHash);
     this.applyLanguage();
-    // The "new version available" prompt (with the service worker's code) loads after the first render.
+  }
+
+  private extrasLoaded = false;
+
+  /**
+   * Code the first view does not show, loaded once that view's code is in: on a slow machine these chunks
+   * (IndexedDB, validation, profile code) competed with the first view's and delayed it
+   * (docs/performance.md).
+   */
+  private loadExtras(): void {
+    if (this.extrasLoaded) return;
+    this.extrasLoaded = true;
+    // The "new version available" prompt (with the service worker's code).
     void import('./components/update-prompt/update-prompt');
     // Pending edits come back and are kept; leaving with edits not applied asks first (keep-work/).
     void import('./keep-work/keep-work').then((m) => m.keepWork(this.store)).catch(() => undefined);
@@ -136,7 +148,9 @@ export class DtuApp extends LitElement {
     if (framedByOtherOrigin() !== undefined) return;
     if (changed.has('view')) void this.ensureLoaded(this.view);
     if (changed.has('shareLink') && this.shareLink !== undefined) {
-      void import('./views/link-preview-view').catch(() => (this.loadFailed = true));
+      void import('./views/link-preview-view')
+        .catch(() => (this.loadFailed = true))
+        .finally(() => this.loadExtras());
     }
   }
 
@@ -149,6 +163,7 @@ export class DtuApp extends LitElement {
     } catch {
       this.loadFailed = true;
     }
+    this.loadExtras();
   }
 
   private setLanguage(lang: Lang): void {

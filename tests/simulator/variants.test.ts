@@ -163,6 +163,19 @@ describe('firmware variants: one switch at a time', () => {
     expect(new Set(times).size).toBeGreaterThan(1);
   });
 
+  it('the snapshot tells the page how long the firmware spent processing (the benchmarks’ minimum)', () => {
+    const slow = commandMode({ firmware: ['slow'], seed: 3 });
+    expect(slow.module.snapshot().processingMs).toBe(0);
+    const a = timed(slow, 'AT+VER', OK).ms;
+    const b = timed(slow, 'AT+HEARTTM=60', OK).ms;
+    expect(a).toBeGreaterThan(0);
+    expect(slow.module.snapshot().processingMs).toBe(a + b);
+    // The manual's firmware answers in zero time: nothing to add to a minimum.
+    const manual = commandMode({ seed: 3 });
+    timed(manual, 'AT+VER', OK);
+    expect(manual.module.snapshot().processingMs).toBe(0);
+  });
+
   it('slow firmware: queries 5–40 ms, plain sets 20–80 ms, APN and UART sets 150–300 ms, AT+Z at once', () => {
     const h = commandMode({ firmware: ['slow'], seed: 42 });
     let spent = 0;

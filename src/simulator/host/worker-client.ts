@@ -101,12 +101,14 @@ let shared: Promise<WorkerSimulator> | undefined;
 export function getWorkerSimulator(
   initial: () => Promise<ModuleSavedState | null> = () => Promise.resolve(null),
 ): Promise<WorkerSimulator> {
-  shared ??= initial()
-    .catch(() => null)
-    .then((state) =>
-      connectWorkerSimulator(new Worker(new URL('../worker.ts', import.meta.url), { type: 'module' }), {
-        initial: state,
-      }),
-    );
+  if (!shared) {
+    // The worker's script downloads and starts while the saved state is read from IndexedDB: one after the
+    // other cost ~1 s at 4× CPU throttling before the first connect (docs/performance.md). Nothing is posted
+    // to it before `init`, so the module still starts from the saved state.
+    const worker = new Worker(new URL('../worker.ts', import.meta.url), { type: 'module' });
+    shared = initial()
+      .catch(() => null)
+      .then((state) => connectWorkerSimulator(worker, { initial: state }));
+  }
   return shared;
 }

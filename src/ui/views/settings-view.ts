@@ -19,6 +19,7 @@ import { splitValue } from '../logic/fields';
 import { base, tokens } from '../styles/shared';
 import { stickyBarStyles } from '../styles/tables';
 import { viewStyles } from './view-styles';
+import { FrameBatcher } from '../stream-log/frame-batch';
 
 const SETTINGS: readonly CommandEntry[] = SETTING_NAMES.map((n) => findCommand(n)).filter(
   (e): e is CommandEntry => e !== undefined,
@@ -113,12 +114,19 @@ export class DtuSettingsView extends LitElement {
   private async read(): Promise<void> {
     this.readError = undefined;
     this.reading = { done: 0, total: SETTING_NAMES.length };
+    // Progress shown once per frame: a render per setting read held each next command behind it.
+    let progress = this.reading;
+    const show = new FrameBatcher(() => (this.reading = progress));
     try {
-      const values = await this.session.api.readAll((done, total) => (this.reading = { done, total }));
+      const values = await this.session.api.readAll((done, total) => {
+        progress = { done, total };
+        show.schedule();
+      });
       this.store.value.setDevice(values);
     } catch (e) {
       this.readError = e instanceof Error ? e.message : String(e);
     } finally {
+      show.cancel();
       this.reading = undefined;
     }
   }

@@ -2,7 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { LanguageController } from '../../controllers/language-controller';
 import { dtuEvent } from '../../events';
-import { S } from '../../i18n/strings';
+import { SHELL as S } from '../../i18n/shell-strings';
 import type { UiSessionState } from '../../services/session-service';
 import { tokens } from '../../styles/shared';
 import styles from './status-pill.styles';
