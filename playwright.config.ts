@@ -12,10 +12,18 @@ const dist = process.env.E2E_DIST ?? 'dist';
  */
 const realSerialOrigin = process.env.REAL_TTY === '1' ? process.env.REAL_TTY_ORIGIN : undefined;
 
+/**
+ * Specs that measure wall time where a person feels it (click latency under a stream, a hand-typed `+++`
+ * against the module's guard times): they run alone, after the others, so a second browser on a 2-core
+ * machine never stands in their measurement.
+ */
+const TIMED_SPECS = ['**/stream-load.spec.ts', '**/plus-timing.spec.ts', '**/terminal-raw-mode.spec.ts'];
+
 export default defineConfig({
   testDir: 'tests/e2e',
   fullyParallel: false,
-  workers: 1,
+  // Two browsers at once: most specs wait on the simulated module (boots, AT+Z, heartbeats), not on the CPU.
+  workers: Number(process.env.E2E_WORKERS ?? 2),
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 15_000 },
@@ -38,7 +46,9 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'e2e', testDir: 'tests/e2e' },
+    { name: 'e2e', testDir: 'tests/e2e', testIgnore: TIMED_SPECS },
+    // Alone (one worker, after `e2e`): `--project=e2e-timed` runs just these.
+    { name: 'e2e-timed', testDir: 'tests/e2e', testMatch: TIMED_SPECS, workers: 1, dependencies: ['e2e'] },
     {
       // Chromium's real Web Serial stack on a pty bridged to the software DTU: `npm run test:real-serial`
       // (docs/real-serial.md). Not part of a plain `playwright test`; needs root, socat and the harness.
