@@ -15,6 +15,26 @@ import { base, tokens } from '../styles/shared';
 import { shownPayload } from './payload-text';
 import { sendByNetwork, sendBySms, type SendReport } from './sim-send';
 import { REMOTE as R } from './strings';
+import type { Text } from '../../protocol/types';
+
+/** A table of payloads for one channel (renderPayloads). */
+interface PayloadTable {
+  readonly channel: 'sms' | 'network';
+  readonly heading: Text;
+  readonly how: Text;
+  readonly testid: string;
+  readonly rowTestid: string;
+  readonly rows: readonly {
+    /** `SMS 1`, `Line 1`: the row's name, also for its copy button. */
+    readonly name: string;
+    readonly shown: string;
+    /** The size cell. */
+    readonly length: TemplateResult;
+    readonly problem: Text | undefined;
+    /** What the copy button copies (in clear). */
+    readonly copied: string;
+  }[];
+}
 
 /**
  * "Send to a module in the field" (docs/remote.md): a profile as SMS-AT texts and network-AT lines with
@@ -282,60 +302,54 @@ export class DtuRemoteReconfig extends LitElement {
   private renderSms(plan: RemotePlan): TemplateResult {
     const t = this.i18n.t.bind(this.i18n);
     const f = this.i18n.f.bind(this.i18n);
-    const showResults = this.report?.channel === 'sms';
-    return html`<h4>${t(R.smsHeading)}</h4>
-      <p class="muted small">${t(R.smsHow)}</p>
-      <div class="table-wrap">
-        <table data-testid="remote-sms">
-          <thead>
-            <tr>
-              <th scope="col">${t(R.colNumber)}</th>
-              <th scope="col">${t(R.colPayload)}</th>
-              <th scope="col">${t(R.colLength)}</th>
-              <th scope="col">${t(R.colCheck)}</th>
-              ${showResults ? html`<th scope="col">${t(R.colResult)}</th>` : nothing}
-              <th scope="col"><span class="visually-hidden">${t(R.copy)}</span></th>
-            </tr>
-          </thead>
-          <tbody>
-            ${plan.sms.map(
-              (p, i) =>
-                html`<tr data-testid="sms-row" data-fits=${p.problem ? 'no' : 'yes'}>
-                  <td>${f(R.smsNumber, { n: p.number })}</td>
-                  <td class="payload">${shownPayload(plan.prefix, p.command, this.reveal)}</td>
-                  <td data-testid="sms-length">
-                    ${f(R.smsLength, {
-                      units: p.length.units,
-                      single: p.length.single,
-                      encoding: t(R.encoding[p.length.encoding]),
-                    })}
-                  </td>
-                  <td class=${p.problem ? 'error' : 'ok'}>${p.problem ? t(p.problem) : t(R.fits)}</td>
-                  ${showResults ? this.resultCell(i) : nothing}
-                  <td>
-                    <button
-                      type="button"
-                      aria-label=${`${t(R.copy)} ${f(R.smsNumber, { n: p.number })}`}
-                      @click=${() => void this.copy(p.text, f(R.smsNumber, { n: p.number }))}
-                    >
-                      ${t(R.copy)}
-                    </button>
-                  </td>
-                </tr>`,
-            )}
-          </tbody>
-        </table>
-      </div>`;
+    return this.renderPayloads({
+      channel: 'sms',
+      heading: R.smsHeading,
+      how: R.smsHow,
+      testid: 'remote-sms',
+      rowTestid: 'sms-row',
+      rows: plan.sms.map((p) => ({
+        name: f(R.smsNumber, { n: p.number }),
+        shown: shownPayload(plan.prefix, p.command, this.reveal),
+        length: html`<td data-testid="sms-length">
+          ${f(R.smsLength, {
+            units: p.length.units,
+            single: p.length.single,
+            encoding: t(R.encoding[p.length.encoding]),
+          })}
+        </td>`,
+        problem: p.problem,
+        copied: p.text,
+      })),
+    });
   }
 
   private renderNetwork(plan: RemotePlan): TemplateResult {
-    const t = this.i18n.t.bind(this.i18n);
     const f = this.i18n.f.bind(this.i18n);
-    const showResults = this.report?.channel === 'network';
-    return html`<h4>${t(R.networkHeading)}</h4>
-      <p class="muted small">${t(R.networkHow)}</p>
+    return this.renderPayloads({
+      channel: 'network',
+      heading: R.networkHeading,
+      how: R.networkHow,
+      testid: 'remote-network',
+      rowTestid: 'network-row',
+      rows: plan.network.map((p) => ({
+        name: f(R.lineNumber, { n: p.number }),
+        shown: shownPayload(plan.prefix, p.command, this.reveal, true),
+        length: html`<td>${f(R.lineBytes, { bytes: p.bytes, uartfl: this.uartfl })}</td>`,
+        problem: p.problem,
+        copied: p.line,
+      })),
+    });
+  }
+
+  /** One table of payloads (SMS texts or network-AT lines): each with its size, its check and a copy button. */
+  private renderPayloads(table: PayloadTable): TemplateResult {
+    const t = this.i18n.t.bind(this.i18n);
+    const showResults = this.report?.channel === table.channel;
+    return html`<h4>${t(table.heading)}</h4>
+      <p class="muted small">${t(table.how)}</p>
       <div class="table-wrap">
-        <table data-testid="remote-network">
+        <table data-testid=${table.testid}>
           <thead>
             <tr>
               <th scope="col">${t(R.colNumber)}</th>
@@ -347,19 +361,19 @@ export class DtuRemoteReconfig extends LitElement {
             </tr>
           </thead>
           <tbody>
-            ${plan.network.map(
-              (p, i) =>
-                html`<tr data-testid="network-row" data-fits=${p.problem ? 'no' : 'yes'}>
-                  <td>${f(R.lineNumber, { n: p.number })}</td>
-                  <td class="payload">${shownPayload(plan.prefix, p.command, this.reveal, true)}</td>
-                  <td>${f(R.lineBytes, { bytes: p.bytes, uartfl: this.uartfl })}</td>
-                  <td class=${p.problem ? 'error' : 'ok'}>${p.problem ? t(p.problem) : t(R.fits)}</td>
+            ${table.rows.map(
+              (row, i) =>
+                html`<tr data-testid=${table.rowTestid} data-fits=${row.problem ? 'no' : 'yes'}>
+                  <td>${row.name}</td>
+                  <td class="payload">${row.shown}</td>
+                  ${row.length}
+                  <td class=${row.problem ? 'error' : 'ok'}>${row.problem ? t(row.problem) : t(R.fits)}</td>
                   ${showResults ? this.resultCell(i) : nothing}
                   <td>
                     <button
                       type="button"
-                      aria-label=${`${t(R.copy)} ${f(R.lineNumber, { n: p.number })}`}
-                      @click=${() => void this.copy(p.line, f(R.lineNumber, { n: p.number }))}
+                      aria-label=${`${t(R.copy)} ${row.name}`}
+                      @click=${() => void this.copy(row.copied, row.name)}
                     >
                       ${t(R.copy)}
                     </button>

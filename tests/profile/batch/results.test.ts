@@ -80,8 +80,10 @@ describe('batch results export', () => {
 
 describe('batch results CSV and spreadsheets', () => {
   it('a value that a spreadsheet would run as a formula is written as text; signed numbers stay numbers', () => {
+    const [first] = RECORDS;
+    if (!first) throw new Error('no record');
     const record: StationRecord = {
-      ...RECORDS[0]!,
+      ...first,
       values: { HEARTDT: '=HYPERLINK("http://x")', REGDT: '@SUM(A1)', SOCKA: '-70' },
     };
     const parsed = parseCsv(resultsCsv([record], OPTIONS));
