@@ -113,6 +113,8 @@ test('configure through the real serial stack, then check the module from Node o
     await input.press('Enter');
     await expect(page.getByTestId('terminal-log')).toContainText('+VER:');
     await waitIdle(page);
+    // Every byte as it crossed the line (nothing withheld), to compare with the TCP end.
+    await page.getByTestId('export-log-secrets').check();
     const download = page.waitForEvent('download');
     await page.getByTestId('export-log').click();
     const path = await (await download).path();

@@ -84,6 +84,8 @@ test('Detect automatically finds a module at 9600 (the DTU follows the pty line 
     await input.press('Enter');
     await expect(page.getByTestId('terminal-log')).toContainText('+UART:');
     await waitIdle(page);
+    // Every byte as it crossed the line (nothing withheld), to compare with the TCP end.
+    await page.getByTestId('export-log-secrets').check();
     const download = page.waitForEvent('download');
     await page.getByTestId('export-log').click();
     const log = parsePageLog(readFileSync(await (await download).path(), 'utf8'));

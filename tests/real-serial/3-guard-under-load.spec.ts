@@ -128,6 +128,8 @@ test('every +++ of the app keeps the UARTFT guard at the TCP end, idle and under
     'at the TCP end: each +++ more than UARTFT after the previous byte, each answered',
     async () => {
       await waitIdle(page);
+      // Every byte as it crossed the line (nothing withheld), to compare with the TCP end.
+      await page.getByTestId('export-log-secrets').check();
       const download = page.waitForEvent('download');
       await page.getByTestId('export-log').click();
       const pageLog = parsePageLog(readFileSync(await (await download).path(), 'utf8'));
