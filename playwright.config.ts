@@ -17,7 +17,12 @@ const realSerialOrigin = process.env.REAL_TTY === '1' ? process.env.REAL_TTY_ORI
  * against the module's guard times): they run alone, after the others, so a second browser on a 2-core
  * machine never stands in their measurement.
  */
-const TIMED_SPECS = ['**/stream-load.spec.ts', '**/plus-timing.spec.ts', '**/terminal-raw-mode.spec.ts'];
+const TIMED_SPECS = [
+  '**/stream-load.spec.ts',
+  '**/plus-timing.spec.ts',
+  '**/terminal-raw-mode.spec.ts',
+  '**/import-large-file.spec.ts',
+];
 
 export default defineConfig({
   testDir: 'tests/e2e',

@@ -3,7 +3,8 @@
  * profiles mixed is imported — the good ones appear in the list, each bad one is named (hidden characters
  * made visible) with its reason — a terminal log starting with a bracketed timestamp is read as a log, and
  * a share link whose fragment a chat app percent-encoded opens, and a huge paste into a setting is cut with
- * a message instead of breaking the page.
+ * a message instead of breaking the page. An import worker that cannot start is an "unexpected problem" with
+ * its detail, and nothing is imported.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { encodeShareLink } from '../../src/profile/share-link';
@@ -69,6 +70,28 @@ test('a mixed file: the good profiles are imported, each left-out one is named w
   await expect(page.getByTestId('import-saved')).toHaveText('Imported “session”.');
   await expect(page.getByTestId('import-kind')).toContainText('as a terminal log');
   await expect(card(page, 'session')).toBeVisible();
+});
+
+test('an import worker that cannot start is an unexpected problem, and nothing is imported', async ({
+  page,
+}) => {
+  // As a blocked or missing script would be (a broken deployment, a CSP without worker-src).
+  await page.route(/import-worker[^/]*\.js/, (route) => route.abort());
+  await openApp(page, '#profiles');
+  await page.getByTestId('profile-import').setInputFiles({
+    name: 'hb.at',
+    mimeType: 'text/plain',
+    buffer: Buffer.from('AT+HEARTTM=45\r\n'),
+  });
+  const problem = page.getByTestId('unexpected-problem');
+  await expect(problem).toContainText('Something went wrong inside the app');
+  // The detail, in the collapsed box for a bug report, names what failed.
+  await expect(problem.locator('textarea')).toHaveValue(
+    /ImportWorkerError: The import worker could not start/,
+  );
+  await expect(page.getByTestId('import-saved')).toHaveCount(0);
+  await expect(page.locator('dtu-profile-card')).toHaveCount(0);
+  await expect(page.getByTestId('profile-import')).toBeEnabled();
 });
 
 test('a share link whose fragment a chat app percent-encoded opens the profile', async ({ page }) => {

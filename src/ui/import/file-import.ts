@@ -8,6 +8,7 @@ import { downloadText } from '../components/profile-files/download';
 import { LanguageController } from '../controllers/language-controller';
 import { PERSIST_ASKED_KEY, persistOnFirstSave } from '../logic/profile-persist';
 import { base, tokens } from '../styles/shared';
+import { importInWorker } from './import-client';
 import { fullReportText, reportFileName, screenReport, type ScreenEntry } from './report-text';
 import { runImport, type ImportOutcome } from './run-import';
 import { I } from './strings';
@@ -65,6 +66,8 @@ export class DtuFileImport extends LitElement {
       this.outcome = await runImport(
         { name: file.name, size: file.size, bytes: async () => new Uint8Array(await file.arrayBuffer()) },
         {
+          // The pipeline runs in a worker so a large file does not freeze the page; saving stays here.
+          read: (bytes, context) => importInWorker(bytes, context),
           now: () => Date.now(),
           save: (profiles) => addProfiles(profiles),
           afterSave: () =>

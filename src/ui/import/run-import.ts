@@ -1,9 +1,10 @@
 /**
  * One import from start to end, without the DOM (the component and the benchmark both run it): the file's
- * bytes through the pipeline (src/profile/import/), then every good profile saved in ONE transaction
- * (storage/profiles-bulk.ts) — one commit and one `changed` event, so the list is read and drawn again
- * once, however many profiles the file held. Never throws: a storage failure is its `StorageError` text
- * (nothing of the file is saved then), anything else an unexpected problem with a copyable detail.
+ * bytes through the pipeline (src/profile/import/; in the app it runs in a worker, import-client.ts), then
+ * every good profile saved in ONE transaction (storage/profiles-bulk.ts) — one commit and one `changed`
+ * event, so the list is read and drawn again once, however many profiles the file held. Never throws: a
+ * storage failure is its `StorageError` text (nothing of the file is saved then), anything else an
+ * unexpected problem with a copyable detail.
  */
 import {
   MAX_FILE_BYTES,
@@ -11,6 +12,7 @@ import {
   fileTooLarge,
   importBytes,
   type ImportResult,
+  type ReadContext,
 } from '../../profile/import';
 import type { Profile } from '../../profile/profile';
 import type { Text } from '../../protocol/types';
@@ -25,6 +27,12 @@ export interface ImportSource {
 }
 
 export interface ImportDeps {
+  /**
+   * Runs the pipeline on the bytes (which it may take over: they are not used after). The view passes the
+   * import worker (import-client.ts) so the page stays responsive; the default reads on this thread (Node
+   * tests, the benchmark). A rejection is shown as an unexpected problem with its detail.
+   */
+  readonly read?: (bytes: Uint8Array, context: ReadContext) => Promise<ImportResult>;
   /** Creation time for profiles that carry none (scripts without a header). */
   readonly now: () => number;
   /** Saves all the profiles in one transaction (all or nothing). */
@@ -60,7 +68,8 @@ export async function runImport(source: ImportSource, deps: ImportDeps): Promise
     return { fileName, result: EMPTY, saved: [], openError: I.openFailed };
   }
   try {
-    result = importBytes(bytes, { fileName, now: deps.now() });
+    const context = { fileName, now: deps.now() };
+    result = deps.read ? await deps.read(bytes, context) : importBytes(bytes, context);
   } catch (e) {
     return { fileName, result: EMPTY, saved: [], unexpected: describeThrown(e) };
   }
