@@ -132,6 +132,47 @@ export default css`
   main:focus {
     outline: none;
   }
+  /* Projector mode (sim-panel/projector.ts): the bar and navigation readable from the back of a room. */
+  :host([projector]) header {
+    background: #000000;
+  }
+  :host([projector]) h1 {
+    font-size: 1.6rem;
+  }
+  :host([projector]) .subtitle,
+  :host([projector]) .controls label {
+    font-size: 1.15rem;
+    color: #ffffff;
+  }
+  :host([projector]) .controls select,
+  :host([projector]) .statusbar,
+  :host([projector]) .statusbar button {
+    font-size: 1.2rem;
+    min-height: 44px;
+  }
+  :host([projector]) nav ul {
+    flex-wrap: wrap;
+    overflow-x: visible;
+  }
+  :host([projector]) nav a {
+    font-size: 1.3rem;
+    color: #ffffff;
+    padding: 8px 12px;
+    min-height: 52px;
+    border-bottom-width: 5px;
+  }
+  :host([projector]) nav a[aria-current='page'] {
+    border-bottom-color: #ffd400;
+    font-weight: 700;
+  }
+  :host([projector]) .count {
+    font-size: 1rem;
+  }
+  /* The pill and the notice size their type in rem (which would not follow): scaled as a whole. */
+  :host([projector]) dtu-status-pill,
+  :host([projector]) dtu-restart-notice {
+    zoom: 1.4;
+  }
   @media (max-width: 520px) {
     .top {
       padding: 10px 12px 6px;

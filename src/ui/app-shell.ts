@@ -52,6 +52,15 @@ function storedLanguage(): string | null {
   }
 }
 
+/** The value kept under `key` (null when there is none or storage is refused). */
+function keptInStorage(storage: () => Storage, key: string): string | null {
+  try {
+    return storage().getItem(key);
+  } catch {
+    return null;
+  }
+}
+
 /**
  * The root element. It provides the shared services through `@lit/context` (context.ts): the session, the
  * config store, the simulator and the language; routes between the views (`#settings`, …) and loads each
@@ -112,9 +121,19 @@ export class DtuApp extends LitElement {
     this.view = viewFromHash(location.hash);
   };
 
+  /**
+   * Projector mode (sim-panel/projector.ts) reaches the top bar and navigation through the `projector`
+   * attribute and CSS only (app-shell.styles.ts): the switch's code stays out of the first chunk.
+   */
+  private readonly onProjector = (e: Event): void => {
+    this.toggleAttribute('projector', (e as CustomEvent<boolean>).detail);
+  };
+
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('hashchange', this.onHash);
+    window.addEventListener('dtu-projector-change', this.onProjector);
+    this.toggleAttribute('projector', keptInStorage(() => localStorage, 'dtu.projector') === 'on');
     this.applyLanguage();
   }
 
@@ -132,10 +151,17 @@ export class DtuApp extends LitElement {
     void import('./components/update-prompt/update-prompt');
     // Pending edits come back and are kept; leaving with edits not applied asks first (keep-work/).
     void import('./keep-work/keep-work').then((m) => m.keepWork(this.store)).catch(() => undefined);
+    // A classroom exercise running before a reload goes on (classroom/run-keeper.ts keeps it under this key).
+    if (keptInStorage(() => sessionStorage, 'dtu.classroom-run') !== null) {
+      void import('./classroom/resume-run')
+        .then((m) => m.resumeKeptRun(this.services.simulator))
+        .catch(() => undefined);
+    }
   }
 
   override disconnectedCallback(): void {
     window.removeEventListener('hashchange', this.onHash);
+    window.removeEventListener('dtu-projector-change', this.onProjector);
     super.disconnectedCallback();
   }
 

@@ -4,7 +4,8 @@ import { openApp, seriousViolations, showView, waitIdle } from './ui-helpers';
 /**
  * The classroom (issue 12): a learner opens a guided exercise, starts it (the simulated module gets the
  * fault), solves it through the real views — Connect, Settings, Changes, Terminal, Simulator — and the
- * classroom says "Solved!"; done wrong, it stays unsolved. Progress is kept over a reload.
+ * classroom says "Solved!"; done wrong, it stays unsolved. Progress is kept over a reload, and so is an
+ * exercise in the middle of its run.
  */
 test.setTimeout(90_000);
 
@@ -211,11 +212,27 @@ test('no service: SYSINFO says so in the terminal, the radio brought back in the
 }) => {
   await openApp(page, '#classroom');
   await startScenario(page, 'no-service');
+  await page.getByTestId('scenario-hint').click();
   await connected(page);
   await terminalCommand(page, 'AT+SYSINFO');
   await expect(page.getByTestId('terminal-log')).toContainText('No Network');
-  await expect(await verdict(page)).toHaveAttribute('data-status', 'running');
+  const status = await verdict(page);
+  await expect(status).toHaveAttribute('data-status', 'running');
+  // "No Network" was seen: that part is met (the others need the radio back).
+  await expect(status.locator('li[data-met="true"]')).toHaveCount(1);
+
+  await test.step('F5 in the middle: the exercise goes on, the simulator and the hint as they were', async () => {
+    await page.reload();
+    await showView(page, 'classroom');
+    await expect(page.getByTestId('scenario')).toHaveAttribute('data-scenario', 'no-service');
+    await expect(status).toHaveAttribute('data-status', 'running');
+    await expect(status.locator('li[data-met="true"]')).toHaveCount(1);
+    await expect(page.getByTestId('hints').locator('li')).toHaveCount(1);
+  });
+
   await showView(page, 'simulator');
+  // Kept by the simulator over the reload (not reset to the demo's radio).
+  await expect(page.getByTestId('radio-network')).toHaveValue('none');
   await page.getByTestId('radio-network').selectOption('4G');
   await expect(await verdict(page)).toHaveAttribute('data-status', 'solved', { timeout: 20_000 });
 });

@@ -219,7 +219,9 @@ test('wrong baud on the cable: the app cannot talk at its rate until Detect auto
   await expect(page.getByTestId('connected')).toContainText('9600');
 });
 
-test('projector mode: large, high-contrast panel and terminal at 1280×720 and 390×844', async ({ page }) => {
+test('projector mode: large, high-contrast panel, terminal, navigation and classroom at 1280×720 and 390×844', async ({
+  page,
+}) => {
   mkdirSync(SHOTS, { recursive: true });
   await page.setViewportSize({ width: 1280, height: 720 });
   await openApp(page);
@@ -239,9 +241,21 @@ test('projector mode: large, high-contrast panel and terminal at 1280×720 and 3
   await page.screenshot({ path: `${SHOTS}/simulator-1280x720.png` });
   await page.getByTestId('world-log').scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SHOTS}/simulator-log-1280x720.png` });
+  await page.locator('dtu-plus-timing-panel').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/plus-timing-1280x720.png` });
   await showView(page, 'terminal');
   await expect(page.locator('dtu-terminal-view')).toHaveAttribute('projector', '');
   await page.screenshot({ path: `${SHOTS}/terminal-1280x720.png` });
+  // The app's top bar and navigation are enlarged too (the shell's CSS), and the classroom.
+  const navSize = await page
+    .locator('dtu-app nav a')
+    .first()
+    .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  expect(navSize).toBeGreaterThanOrEqual(20);
+  await showView(page, 'classroom');
+  await expect(page.locator('dtu-classroom-view')).toHaveAttribute('projector', '');
+  await page.screenshot({ path: `${SHOTS}/classroom-1280x720.png` });
+  await showView(page, 'terminal');
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: `${SHOTS}/terminal-390x844.png` });
   await showView(page, 'simulator');
@@ -251,6 +265,12 @@ test('projector mode: large, high-contrast panel and terminal at 1280×720 and 3
   await page.screenshot({ path: `${SHOTS}/simulator-log-390x844.png` });
   await page.getByTestId('faults').scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SHOTS}/simulator-faults-390x844.png` });
+  await page.locator('dtu-plus-timing-panel').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/plus-timing-390x844.png` });
+  await showView(page, 'classroom');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: `${SHOTS}/classroom-390x844.png` });
+  await showView(page, 'simulator');
   // Projector mode and the prepared fault are both still there after a reload (F5).
   await page.reload();
   await showView(page, 'simulator');

@@ -11,6 +11,7 @@ import { SimulatedModule } from '../../src/simulator/core';
 import {
   checkSavedState,
   pristineState,
+  restoreFaults,
   restoreWorld,
   sameState,
   savedStateOf,
@@ -102,6 +103,53 @@ describe('saved simulator state', () => {
     expect(checked?.firmware).toEqual([]);
     expect(checked?.behaviours).toEqual({ A: 'silent', B: 'echo', C: 'echo', D: 'echo' });
     expect(checked?.radio).toEqual(pristineState().radio);
+  });
+
+  it("keeps a scenario's world: host names that do not resolve and servers that close idle links", () => {
+    const h = new Harness();
+    h.module.control({ type: 'set-unknown-hosts', hosts: ['DTU.Example-Factory.cn'] });
+    h.module.control({ type: 'set-server-timing', socket: 'B', idleCloseSeconds: 30, echoDelayMs: 2500 });
+    const state = savedStateOf(h.module);
+    // The page is told: the state differs from the demo's start, and from before each change.
+    expect(sameState(state, pristineState())).toBe(false);
+    expect(sameState(state, { ...state, unknownHosts: [] })).toBe(false);
+    expect(sameState(state, { ...state, serverIdleCloseSeconds: { A: 0, B: 0, C: 0, D: 0 } })).toBe(false);
+
+    const saved = checkSavedState(JSON.parse(JSON.stringify(state)));
+    expect(saved).toBeDefined();
+    if (!saved) return;
+    const clock = new VirtualClock();
+    const world = new VirtualWorld({ clock });
+    restoreWorld(world, saved);
+    const again = new SimulatedModule({
+      clock,
+      world,
+      firmware: saved.firmware,
+      flash: saved,
+      startRunning: true,
+    });
+    restoreFaults(again, saved);
+    expect(again.world.dns.resolves('dtu.example-factory.cn')).toBe(false);
+    expect(again.world.dns.resolves('iot.example-factory.cn')).toBe(true);
+    expect(again.world.servers.B.idleCloseMs).toBe(30_000);
+    expect(again.world.servers.B.echoDelayMs).toBe(2500);
+    expect(again.world.servers.A.idleCloseMs).toBe(0);
+    expect(sameState(savedStateOf(again), saved)).toBe(true);
+  });
+
+  it('drops a corrupted unknown-host list or idle time and keeps the rest of the state', () => {
+    const checked = checkSavedState({
+      stored: { HEARTTM: '77' },
+      unknownHosts: ['ok.example', 42, '', 'bad host', 'OK.example', 'x'.repeat(300)],
+      serverIdleCloseSeconds: { A: -5, B: 'soon', C: 1e12, D: 12.7 },
+    });
+    expect(checked?.stored['HEARTTM']).toBe('77');
+    expect(checked?.unknownHosts).toEqual(['ok.example']);
+    expect(checked?.serverIdleCloseSeconds).toEqual({ A: 0, B: 0, C: 86_400, D: 12 });
+    const notAList = checkSavedState({ stored: {}, unknownHosts: 'dtu.example', serverIdleCloseSeconds: [] });
+    expect(notAList?.unknownHosts).toEqual([]);
+    expect(notAList?.serverIdleCloseSeconds).toEqual({ A: 0, B: 0, C: 0, D: 0 });
+    expect(sameState(notAList as ModuleSavedState, pristineState())).toBe(true);
   });
 
   it('a plain new module (no saved state) is as before', () => {

@@ -1,7 +1,7 @@
 /**
  * The simulated module's state as it is kept between runs of the worker (a page reload, a browser
  * restart): what its flash holds (stored settings, user defaults, identity), its firmware variant, and the
- * world's server behaviours and radio. Not the moment-to-moment state (mode, links, caches): the module
+ * world's server behaviours and timing, radio, unknown host names and the trainer's faults. Not the moment-to-moment state (mode, links, caches): the module
  * starts running with these settings, as after a power cycle.
  *
  * Plain data (postMessage, IndexedDB). `checkSavedState` is the gate for anything read back: settings
@@ -41,6 +41,51 @@ export interface ModuleSavedState {
    * refusing servers are the radio and behaviours above). Absent: none (states saved before faults).
    */
   readonly faults?: SimFaults;
+  /**
+   * Host names the world's DNS does not resolve (`set-unknown-hosts`, `load-state`'s `unknownHosts`),
+   * lower case. Absent: none (states saved before they were kept).
+   */
+  readonly unknownHosts?: readonly string[];
+  /**
+   * Per socket, after how many seconds without data its virtual server closes the connection
+   * (`set-server-timing`'s `idleCloseSeconds`; 0: never). The echo delay is `faults.serverDelayMs`.
+   * Absent: never.
+   */
+  readonly serverIdleCloseSeconds?: Readonly<Record<SocketId, number>>;
+}
+
+/** Unknown host names kept at most (a trainer's list is a handful; a corrupted record could be anything). */
+const MAX_UNKNOWN_HOSTS = 64;
+const NO_IDLE_CLOSE: Readonly<Record<SocketId, number>> = { A: 0, B: 0, C: 0, D: 0 };
+
+/** Unknown hosts read back (untrusted): non-empty printable names up to 253 characters, lower case, once each. */
+function checkUnknownHosts(x: unknown): string[] {
+  if (!Array.isArray(x)) return [];
+  const names = x
+    .filter((h): h is string => typeof h === 'string')
+    .map((h) => h.trim().toLowerCase())
+    .filter((h) => h.length > 0 && h.length <= 253 && /^[\x21-\x7e]+$/.test(h));
+  return [...new Set(names)].slice(0, MAX_UNKNOWN_HOSTS);
+}
+
+/** Idle-close times read back (untrusted): whole seconds 0…86400 (the world's range), anything else 0. */
+function checkIdleClose(x: unknown): Record<SocketId, number> {
+  const record = isObject(x) ? x : {};
+  const seconds = (v: unknown): number =>
+    typeof v === 'number' && Number.isFinite(v) ? Math.min(86_400, Math.max(0, Math.floor(v))) : 0;
+  return {
+    A: seconds(record['A']),
+    B: seconds(record['B']),
+    C: seconds(record['C']),
+    D: seconds(record['D']),
+  };
+}
+
+function sameWorldExtras(a: ModuleSavedState, b: ModuleSavedState): boolean {
+  const hosts = (s: ModuleSavedState): string => [...(s.unknownHosts ?? [])].sort().join('\n');
+  const idleA = a.serverIdleCloseSeconds ?? NO_IDLE_CLOSE;
+  const idleB = b.serverIdleCloseSeconds ?? NO_IDLE_CLOSE;
+  return hosts(a) === hosts(b) && SOCKET_IDS.every((s) => idleA[s] === idleB[s]);
 }
 
 const NO_FAULTS: SimFaults = { serverDelayMs: { A: 0, B: 0, C: 0, D: 0 }, lineNoise: 0, wrongBaud: null };
@@ -81,7 +126,9 @@ export function restoreFaults(module: SimulatorControl, state: ModuleSavedState)
   if (f.wrongBaud !== null) module.control({ type: 'set-wrong-baud', baud: f.wrongBaud });
   for (const socket of SOCKET_IDS) {
     const ms = f.serverDelayMs[socket];
-    if (ms > 0) module.control({ type: 'set-server-timing', socket, idleCloseSeconds: 0, echoDelayMs: ms });
+    // The idle close shares the command: set again with it, or this would clear it (restoreWorld set it).
+    const idleCloseSeconds = state.serverIdleCloseSeconds?.[socket] ?? 0;
+    if (ms > 0) module.control({ type: 'set-server-timing', socket, idleCloseSeconds, echoDelayMs: ms });
   }
 }
 
@@ -101,6 +148,10 @@ export function savedStateOf(module: SimulatedModule): ModuleSavedState {
     >,
     radio: { ...module.world.radio.current },
     faults: module.faults,
+    unknownHosts: module.world.dns.unknownHosts,
+    serverIdleCloseSeconds: Object.fromEntries(
+      SOCKET_IDS.map((s) => [s, Math.floor(module.world.servers[s].idleCloseMs / 1000)]),
+    ) as Record<SocketId, number>,
   };
 }
 
@@ -136,7 +187,8 @@ export function sameState(a: ModuleSavedState, b: ModuleSavedState): boolean {
     sameRecord(a.behaviours, b.behaviours) &&
     a.radio.network === b.radio.network &&
     a.radio.rssi === b.radio.rssi &&
-    sameFaults(a.faults, b.faults)
+    sameFaults(a.faults, b.faults) &&
+    sameWorldExtras(a, b)
   );
 }
 
@@ -211,6 +263,8 @@ export function checkSavedState(x: unknown): ModuleSavedState | undefined {
     behaviours,
     radio,
     faults: checkFaults(x['faults']),
+    unknownHosts: checkUnknownHosts(x['unknownHosts']),
+    serverIdleCloseSeconds: checkIdleClose(x['serverIdleCloseSeconds']),
   };
 }
 
@@ -219,11 +273,22 @@ export function checkSavedState(x: unknown): ModuleSavedState | undefined {
  * The world's radio and behaviours are set directly (a demo reset still returns to the world's defaults).
  */
 export function restoreWorld(
-  world: { setBehaviour(s: SocketId, b: ServerBehaviour): void; radio: { set(r: RadioState): void } },
+  world: {
+    setBehaviour(s: SocketId, b: ServerBehaviour): void;
+    setServerTiming(s: SocketId, idleCloseSeconds: number, echoDelayMs: number): void;
+    radio: { set(r: RadioState): void };
+    dns: { setUnknown(hosts: readonly string[]): void };
+  },
   state: ModuleSavedState,
 ): void {
-  for (const s of SOCKET_IDS) world.setBehaviour(s, state.behaviours[s]);
+  for (const s of SOCKET_IDS) {
+    world.setBehaviour(s, state.behaviours[s]);
+    const idle = state.serverIdleCloseSeconds?.[s] ?? 0;
+    const echo = state.faults?.serverDelayMs[s] ?? 0;
+    if (idle > 0 || echo > 0) world.setServerTiming(s, idle, echo);
+  }
   world.radio.set(state.radio);
+  world.dns.setUnknown(state.unknownHosts ?? []);
 }
 
 /** A simulator whose saved state the page keeps (worker-client.ts). */

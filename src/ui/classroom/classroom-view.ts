@@ -21,13 +21,17 @@ import { downloadText } from '../components/profile-files/download';
 import { simulatorContext } from '../context';
 import { LanguageController } from '../controllers/language-controller';
 import { SessionController } from '../controllers/session-controller';
+import '../sim-panel/projector-toggle';
+import { ProjectorController, projectorStyles } from '../sim-panel/projector';
 import { base, tokens } from '../styles/shared';
 import { viewStyles } from '../views/view-styles';
 import { BUILT_IN_SCENARIOS } from './builtin';
 import { describeCheck } from './describe-check';
 import type { CheckResult } from './evaluate';
 import { formatDuration, hintShown, progressState, solved, started, type ProgressState } from './progress';
+import { PROGRESS_CHANGED, RUN_RESUMED } from './resume-run';
 import { activeRun, ScenarioRun, setActiveRun, type RunStatus } from './run';
+import { runKeeper } from './run-keeper';
 import type { Scenario } from './scenario';
 import { scenarioFileName, scenarioFileText } from './scenario-file';
 import { CLASSROOM_TEXT as T } from './strings';
@@ -45,6 +49,7 @@ export class DtuClassroomView extends LitElement {
     tokens,
     base,
     viewStyles,
+    projectorStyles,
     css`
       ul.scenarios {
         list-style: none;
@@ -97,6 +102,8 @@ export class DtuClassroomView extends LitElement {
   private readonly i18n = new LanguageController(this);
   private readonly session = new SessionController(this);
   private readonly simulator = new ContextConsumer(this, { context: simulatorContext });
+  /** Large type for a class (projector mode, the same switch as the simulator's). */
+  protected readonly projector = new ProjectorController(this);
 
   @state() private imported: Scenario[] = [];
   @state() private progress = new Map<string, ScenarioProgressRecord>();
@@ -106,14 +113,25 @@ export class DtuClassroomView extends LitElement {
   @state() private storageError: string | undefined;
   @state() private importMessage: ImportMessage | undefined;
   private unwatch: (() => void) | undefined;
+  /** A run kept over a reload was resumed (resume-run.ts): show it, opened. */
+  private readonly onResumed = (): void => {
+    const run = activeRun();
+    this.openId ??= run?.scenario.id;
+    this.watch(run);
+  };
+  private readonly onProgress = (): void => void this.load();
 
   override connectedCallback(): void {
     super.connectedCallback();
     void this.load();
     this.watch(activeRun());
+    window.addEventListener(RUN_RESUMED, this.onResumed);
+    window.addEventListener(PROGRESS_CHANGED, this.onProgress);
   }
 
   override disconnectedCallback(): void {
+    window.removeEventListener(RUN_RESUMED, this.onResumed);
+    window.removeEventListener(PROGRESS_CHANGED, this.onProgress);
     this.unwatch?.();
     this.unwatch = undefined;
     super.disconnectedCallback();
@@ -169,10 +187,16 @@ export class DtuClassroomView extends LitElement {
       this.note = T.disconnectedFirst;
     }
     const sim = await service.get();
-    const run = new ScenarioRun(scenario, sim, (at) => {
-      const prev = this.progress.get(scenario.id);
-      if (prev) void this.save(solved(prev, at));
-    });
+    const run = new ScenarioRun(
+      scenario,
+      sim,
+      (at) => {
+        const prev = this.progress.get(scenario.id);
+        if (prev) void this.save(solved(prev, at));
+      },
+      undefined,
+      runKeeper(),
+    );
     setActiveRun(run);
     this.watch(run);
     run.start();
@@ -430,7 +454,10 @@ export class DtuClassroomView extends LitElement {
     const t = this.i18n.t.bind(this.i18n);
     const open = this.openId === undefined ? undefined : this.scenarios.find((s) => s.id === this.openId);
     return html`
-      <div class="head"><h2>${t(T.heading)}</h2></div>
+      <div class="head">
+        <h2>${t(T.heading)}</h2>
+        <dtu-projector-toggle></dtu-projector-toggle>
+      </div>
       <p class="muted">${t(T.intro)}</p>
       ${
         this.storageError

@@ -75,10 +75,13 @@ function leaf(trace: ScenarioTrace, c: Check): boolean {
       return inRange(n, c.min, c.max);
     }
     case 'link-events': {
-      const n = trace.links[c.socket].filter(
-        (l) =>
-          (c.state === undefined || l.state === c.state) && (c.reason === undefined || l.reason === c.reason),
-      ).length;
+      const n = trace
+        .linkHistory(c.socket)
+        .filter(
+          (l) =>
+            (c.state === undefined || l.state === c.state) &&
+            (c.reason === undefined || l.reason === c.reason),
+        ).length;
       return inRange(n, c.min, c.max);
     }
     case 'serial-out':

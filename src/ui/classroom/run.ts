@@ -3,9 +3,12 @@
  * what happens from then on (trace.ts) and runs the check after each burst of events and on each snapshot
  * (asked for every second, so "connected for 3 s" passes without new events). It lives outside the view,
  * so the learner can go to Settings or the Terminal and the check keeps running; the view shows it again.
+ * A page reload does not end it: the run is kept (`keep`, resume.ts) and `resume` goes on from the live
+ * simulator, which the reload did not reset.
  */
 import type { SimEvent, SimulatorControl } from '../../simulator/core/control';
 import { evaluateCheck, type CheckResult } from './evaluate';
+import { restoreHistory, savedRun, type SavedRun, type TraceHistory } from './resume';
 import type { Scenario } from './scenario';
 import { ScenarioTrace } from './trace';
 
@@ -35,6 +38,8 @@ export class ScenarioRun {
     /** Called once, with the wall time, when the check first passes. */
     private readonly onSolved: (at: number) => void,
     private readonly now: () => number = () => Date.now(),
+    /** Told the run to keep after each check while it runs; `null` when it is over (solved, refused, stopped). */
+    private readonly keep: (run: SavedRun | null) => void = () => undefined,
   ) {}
 
   get current(): RunStatus {
@@ -44,7 +49,28 @@ export class ScenarioRun {
   /** Sets the simulator up and starts watching. */
   start(): void {
     this.unsubscribe = this.sim.onEvent((e) => this.onEvent(e));
+    // Kept before the start is sent: a refusal (told at once in Node) then clears it.
+    this.keep(savedRun(this.scenario.id, this.trace));
     this.sim.control({ type: 'load-state', state: this.scenario.start });
+  }
+
+  /**
+   * Goes on with a run kept over a page reload: the history recorded before, then the live simulator as it
+   * is (no `load-state`: the learner's work stays).
+   */
+  resume(history: TraceHistory): void {
+    restoreHistory(this.trace, history);
+    this.unsubscribe = this.sim.onEvent((e) => this.onEvent(e));
+    this.startRecording();
+  }
+
+  private startRecording(): void {
+    this.recording = true;
+    this.set({ kind: 'running', result: undefined });
+    this.poll = setInterval(() => this.sim.control({ type: 'get-snapshot' }), SNAPSHOT_EVERY_MS);
+    // Not from inside an event: the module may still be restarting (in Node the snapshot would arrive
+    // before the restart's own events).
+    setTimeout(() => this.sim.control({ type: 'get-snapshot' }), 0);
   }
 
   /** Stops watching (the simulator stays as it is). */
@@ -56,6 +82,7 @@ export class ScenarioRun {
     this.poll = undefined;
     this.checkQueued = undefined;
     this.listeners.clear();
+    if (this.status.kind === 'running' || this.status.kind === 'starting') this.keep(null);
   }
 
   subscribe(listener: (s: RunStatus) => void): () => void {
@@ -75,15 +102,11 @@ export class ScenarioRun {
       if (e.type !== 'state-loaded' || this.status.kind !== 'starting') return;
       if (e.error !== undefined) {
         this.set({ kind: 'refused', error: e.error });
+        this.keep(null);
         this.stop();
         return;
       }
-      this.recording = true;
-      this.set({ kind: 'running', result: undefined });
-      this.poll = setInterval(() => this.sim.control({ type: 'get-snapshot' }), SNAPSHOT_EVERY_MS);
-      // Not from inside this event: the module is still restarting from the state (in Node the snapshot
-      // would arrive before the restart's own events).
-      setTimeout(() => this.sim.control({ type: 'get-snapshot' }), 0);
+      this.startRecording();
     }
     this.trace.add(e);
     if (this.status.kind === 'running' && this.checkQueued === undefined) {
@@ -99,6 +122,7 @@ export class ScenarioRun {
     const result = evaluateCheck(this.scenario.check, this.trace);
     if (!result.passed) {
       this.set({ kind: 'running', result });
+      this.keep(savedRun(this.scenario.id, this.trace));
       return;
     }
     const at = this.now();
@@ -107,6 +131,7 @@ export class ScenarioRun {
     this.unsubscribe?.();
     this.unsubscribe = undefined;
     this.set({ kind: 'solved', result, at });
+    this.keep(null);
     this.onSolved(at);
   }
 }

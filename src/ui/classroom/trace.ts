@@ -59,6 +59,11 @@ export class ScenarioTrace {
   mode: ModuleMode | undefined;
   readonly modesReached = new Set<ModuleMode>();
   readonly links = perSocket<LinkChange[]>(() => []);
+  /**
+   * Link changes from before a page reload (resume.ts): counted by `link-events`, never the link "now"
+   * (their times are on the previous worker's clock, and the restarted module links up again anyway).
+   */
+  readonly earlierLinks = perSocket<{ state: LinkState; reason?: string }[]>(() => []);
   readonly toServer = perSocket<PacketSeen[]>(() => []);
   readonly fromServer = perSocket<PacketSeen[]>(() => []);
   readonly serial: SerialRun[] = [];
@@ -115,6 +120,11 @@ export class ScenarioTrace {
     this.now = Math.max(this.now, s.at);
     // Before any mode event the snapshot tells the mode now (not one "reached": that is for events).
     this.mode ??= s.mode;
+  }
+
+  /** Every link change of the socket since the exercise started, before a reload too. */
+  linkHistory(socket: SocketId): readonly { state: LinkState; reason?: string }[] {
+    return [...this.earlierLinks[socket], ...this.links[socket]];
   }
 
   /** The socket's link now and since when (undefined: not known yet). */

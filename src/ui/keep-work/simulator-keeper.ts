@@ -63,6 +63,11 @@ export function simulatorRecord(state: ModuleSavedState, savedAt: number): Simul
             },
           }
         : {}),
+      // A scenario's world: names that do not resolve, servers that close idle connections.
+      ...(state.unknownHosts ? { unknownHosts: [...state.unknownHosts] } : {}),
+      ...(state.serverIdleCloseSeconds
+        ? { serverIdleCloseSeconds: { ...state.serverIdleCloseSeconds } }
+        : {}),
     },
     withheld: [...withheld],
   };
