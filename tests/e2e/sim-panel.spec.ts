@@ -245,6 +245,8 @@ test('projector mode: large, high-contrast panel, terminal, navigation and class
   await page.screenshot({ path: `${SHOTS}/plus-timing-1280x720.png` });
   await showView(page, 'terminal');
   await expect(page.locator('dtu-terminal-view')).toHaveAttribute('projector', '');
+  // Its own small controls (Download log, Record) are scaled with the rest: a target a class can see.
+  expect((await page.getByTestId('export-log').boundingBox())?.height ?? 0).toBeGreaterThanOrEqual(44);
   await page.screenshot({ path: `${SHOTS}/terminal-1280x720.png` });
   // The app's top bar and navigation are enlarged too (the shell's CSS), and the classroom.
   const navSize = await page

@@ -111,7 +111,8 @@ export const projectorStyles = css`
     min-height: 0;
   }
   /* Small nested elements with their own fixed type size are scaled as a whole. */
-  :host([projector]) dtu-record-button {
+  :host([projector]) dtu-record-button,
+  :host([projector]) dtu-log-download {
     zoom: 1.4;
   }
   :host([projector]) :focus-visible {
