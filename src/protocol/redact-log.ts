@@ -7,6 +7,7 @@
  * password-AT prefix) is replaced by its redacted text; the entries that held parts of it become one entry,
  * at the time of the first. Entries with nothing secret stay exactly as they were.
  */
+import { concatBytes } from './bytes';
 import { redactAtLine } from './secrets';
 
 /** One entry of a traffic log: `tx` host → module, `rx` module → host; other directions are left alone. */
@@ -61,16 +62,6 @@ function cutsOf(stream: Uint8Array, markedPrivate: ReadonlySet<string> | undefin
   return cuts;
 }
 
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
-
 /** The entries with every secret-holding line redacted; an entry keeps its other fields (time, number). */
 export function redactLog<E extends RawLogEntry>(
   entries: readonly E[],
@@ -89,7 +80,7 @@ export function redactLog<E extends RawLogEntry>(
       offsets.push(length);
       length += e.bytes.length;
     });
-    const stream = concat(indexes.map((i) => entries[i]?.bytes ?? new Uint8Array()));
+    const stream = concatBytes(indexes.map((i) => entries[i]?.bytes ?? new Uint8Array()));
     const cuts = cutsOf(stream, markedPrivate);
     lines += cuts.length;
     let k = 0;
@@ -122,7 +113,7 @@ export function redactLog<E extends RawLogEntry>(
         at = cut.end;
       }
       parts.push(stream.subarray(at, groupEnd));
-      replaced.set(indexes[k] ?? 0, concat(parts));
+      replaced.set(indexes[k] ?? 0, concatBytes(parts));
       for (let j = k + 1; j <= m; j++) replaced.set(indexes[j] ?? 0, null);
       c = last + 1;
       k = m + 1;

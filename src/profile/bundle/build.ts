@@ -4,6 +4,7 @@
  * `includeSecrets` (format.ts); "before" is the values as last known with the apply's snapshot over them
  * (the values before its first write).
  */
+import { concatBytes } from '../../protocol/bytes';
 import { SECRET_MASK } from '../../protocol/secrets';
 import { privateSettings, withholdsSecret } from '../secrets';
 import { bytesToBundleText } from './byte-text';
@@ -129,7 +130,9 @@ const IDENTITY_FIELDS = { VER: 'version', SN: 'sn', IMEI: 'imei', ICCID: 'iccid'
  */
 export function identityFromLog(traffic: BundleSource['traffic']): BundleIdentity | undefined {
   const found: Partial<Record<keyof BundleIdentity, string>> = {};
-  const text = new TextDecoder().decode(concatRx(traffic));
+  const text = new TextDecoder().decode(
+    concatBytes(traffic.filter((e) => e.dir === 'rx').map((e) => e.bytes)),
+  );
   for (const m of text.matchAll(/\+(VER|SN|IMEI|ICCID):\s?([^\r\n]*)/g)) {
     found[IDENTITY_FIELDS[m[1] as keyof typeof IDENTITY_FIELDS]] = m[2] ?? '';
   }
@@ -137,17 +140,6 @@ export function identityFromLog(traffic: BundleSource['traffic']): BundleIdentit
   return version !== undefined && sn !== undefined && imei !== undefined && iccid !== undefined
     ? { version, sn, imei, iccid }
     : undefined;
-}
-
-function concatRx(traffic: BundleSource['traffic']): Uint8Array {
-  const rx = traffic.filter((e) => e.dir === 'rx');
-  const out = new Uint8Array(rx.reduce((n, e) => n + e.bytes.length, 0));
-  let at = 0;
-  for (const e of rx) {
-    out.set(e.bytes, at);
-    at += e.bytes.length;
-  }
-  return out;
 }
 
 export function buildBundle(source: BundleSource): SupportBundle {

@@ -4,6 +4,7 @@
  * before it, and the host line it went out on (from the session's `open 115200 8N1` notes). What the module
  * said before the first write (a start message) is the prelude, not compared.
  */
+import { concatBytes } from '../../protocol/bytes';
 import { parseUartValue, type UartSettings } from '../../protocol/uart';
 import { SECRET_MASK } from '../../protocol/secrets';
 import type { BundleLogEntry } from './format';
@@ -69,16 +70,6 @@ function commandOf(sent: Uint8Array): string | undefined {
   return (m[1] ?? '').toUpperCase();
 }
 
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
-
 const PLUS3 = '+++';
 
 export function replayScript(entries: readonly BundleLogEntry[]): ReplayScript {
@@ -94,7 +85,7 @@ export function replayScript(entries: readonly BundleLogEntry[]): ReplayScript {
     if (!current) return;
     exchanges.push({
       ...current.base,
-      expected: concat(current.reply),
+      expected: concatBytes(current.reply),
       replySpanMs: current.reply.length > 0 ? Math.max(0, current.lastRx - current.base.at) : 0,
     });
     current = undefined;
@@ -134,7 +125,7 @@ export function replayScript(entries: readonly BundleLogEntry[]): ReplayScript {
     lastWriteAt = e.t;
   }
   close();
-  return { prelude: concat(prelude), exchanges: rejoinLineEnds(exchanges) };
+  return { prelude: concatBytes(prelude), exchanges: rejoinLineEnds(exchanges) };
 }
 
 /**
@@ -146,7 +137,7 @@ function rejoinLineEnds(exchanges: ReplayExchange[]): ReplayExchange[] {
     const before = exchanges[i - 1] as ReplayExchange;
     const ex = exchanges[i] as ReplayExchange;
     if (endsWithCr(before.expected) && ex.expected[0] === 0x0a) {
-      exchanges[i - 1] = { ...before, expected: concat([before.expected, ex.expected.subarray(0, 1)]) };
+      exchanges[i - 1] = { ...before, expected: concatBytes([before.expected, ex.expected.subarray(0, 1)]) };
       exchanges[i] = { ...ex, expected: ex.expected.subarray(1) };
     }
   }

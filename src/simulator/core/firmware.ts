@@ -4,6 +4,7 @@
  * leaks into the next. The serial side is a byte stream with arrival times; the modes are the working
  * mode (NET or HTTPD), `entering` (the `+++` / `a` handshake of 3.1.2) and temporary command mode.
  */
+import { concatBytes } from '../../protocol/bytes';
 import { findRfc2217Frames, withoutFrames } from '../../protocol/rfc2217';
 import {
   encodeModuleFrame,
@@ -253,7 +254,7 @@ export class Firmware implements AtHost {
     this.host.hub.emit({ type: 'uart', at: this.clock.now(), uart: this.uart, reason: 'start' });
     switch (this.host.variant().startMessage) {
       case 'stmsg':
-        this.tx(concat(CRLF, this.config.startMessage, CRLF));
+        this.tx(concatBytes([CRLF, this.config.startMessage, CRLF]));
         break;
       case 'v2-banner':
         this.tx(encoder.encode(V2_BANNER));
@@ -857,7 +858,7 @@ export class Firmware implements AtHost {
       return;
     }
     if (this.config.sockInd) {
-      this.toSerial(concat(sockIndMarker(socket), bytes), false);
+      this.toSerial(concatBytes([sockIndMarker(socket), bytes]), false);
       return;
     }
     this.toSerial(bytes, false);
@@ -934,7 +935,7 @@ export class Firmware implements AtHost {
       case 'CLOUD': {
         // Decision (module-behaviour.md): the 20-character id followed by the 8-character password.
         const { id, password } = splitCloud(reg.cloud);
-        return concat(encoder.encode(id), unescapeBytes(password));
+        return concatBytes([encoder.encode(id), unescapeBytes(password)]);
       }
       case 'USER':
         return reg.userData;
@@ -942,14 +943,4 @@ export class Firmware implements AtHost {
         return undefined;
     }
   }
-}
-
-export function concat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }

@@ -8,6 +8,7 @@
  * Failures are reported on the serial side as one line each: `+HTTPD:TIMEOUT`, `+HTTPD:TOO LONG`,
  * `+HTTPD:CONNECT FAIL`.
  */
+import { concatBytes } from '../../protocol/bytes';
 import type { VirtualWorld } from '../world/world';
 import type { RunningConfig } from './config';
 import { HTTPD_MAX_REQUEST } from './timings';
@@ -41,13 +42,7 @@ export function buildHttpRequest(cfg: RunningConfig['httpd'], data: Uint8Array):
       data,
     );
   }
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return concatBytes(parts);
 }
 
 /** The body of an HTTP response (after the blank line), or everything when there is none. */
