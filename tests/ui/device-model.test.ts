@@ -13,6 +13,7 @@ import { PRESET_TEXT } from '../../src/ui/presets/strings';
 import { SessionAdapter } from '../../src/ui/services/session-adapter';
 import type { DeviceFact, SessionService, UiSessionState } from '../../src/ui/services/session-service';
 import { ConfigStore } from '../../src/ui/state/config-store';
+import { placeholders, textPairs } from './text-pairs';
 
 const T0 = Date.UTC(2026, 2, 26, 14, 2);
 
@@ -103,23 +104,12 @@ describe('provenance words', () => {
   });
 
   it('has both languages and the same placeholders for every string', () => {
-    const pairs: [string, { en: string; zh: string }][] = [];
-    const walk = (path: string, node: unknown): void => {
-      if (node && typeof node === 'object' && 'en' in node && 'zh' in node) {
-        pairs.push([path, node as { en: string; zh: string }]);
-        return;
-      }
-      for (const [k, v] of Object.entries(node as object)) walk(`${path}.${k}`, v);
-    };
-    walk('MODEL', MODEL);
-    walk('KEEP', KEEP);
-    walk('PRESET_TEXT', PRESET_TEXT);
-    const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    const pairs = textPairs({ MODEL, KEEP, PRESET_TEXT });
     expect(pairs.length).toBeGreaterThan(20);
     for (const [path, text] of pairs) {
       expect(text.en.trim(), path).not.toBe('');
       expect(text.zh.trim(), path).not.toBe('');
-      expect(names(text.zh), path).toEqual(names(text.en));
+      expect(placeholders(text.zh), path).toEqual(placeholders(text.en));
     }
   });
 });

@@ -6,6 +6,7 @@ import { pluralize } from '../../src/ui/i18n/plural';
 import { S } from '../../src/ui/i18n/strings';
 import { RAW_MODE } from '../../src/ui/raw-mode/strings';
 import { RESTART_NOTICE } from '../../src/ui/restart-notice/strings';
+import { placeholders, textPairs } from './text-pairs';
 
 describe('language choice', () => {
   it('reads stored and browser tags', () => {
@@ -40,18 +41,7 @@ describe('language choice', () => {
 
 /** Every string pair has both languages filled and the same placeholders. */
 describe('UI strings', () => {
-  const pairs: [string, { en: string; zh: string }][] = [];
-  const walk = (path: string, node: unknown): void => {
-    if (node && typeof node === 'object' && 'en' in node && 'zh' in node) {
-      pairs.push([path, node as { en: string; zh: string }]);
-      return;
-    }
-    for (const [k, v] of Object.entries(node as object)) walk(`${path}.${k}`, v);
-  };
-  walk('S', S);
-  walk('AUTO_DETECT', AUTO_DETECT);
-  walk('RAW_MODE', RAW_MODE);
-  walk('RESTART_NOTICE', RESTART_NOTICE);
+  const pairs = textPairs({ S, AUTO_DETECT, RAW_MODE, RESTART_NOTICE });
 
   it('has a non-empty English and Chinese text for every string', () => {
     expect(pairs.length).toBeGreaterThan(200);
@@ -62,8 +52,7 @@ describe('UI strings', () => {
   });
 
   it('uses the same placeholders in both languages', () => {
-    const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-    for (const [path, text] of pairs) expect(names(text.zh), path).toEqual(names(text.en));
+    for (const [path, text] of pairs) expect(placeholders(text.zh), path).toEqual(placeholders(text.en));
   });
 });
 

@@ -5,6 +5,7 @@ import { S } from '../../src/ui/i18n/strings';
 import { LINK_PROOF } from '../../src/ui/link-proof/strings';
 import { RISKY } from '../../src/ui/risky-changes/strings';
 import { SERVER_PREVIEW } from '../../src/ui/server-preview/strings';
+import { placeholders, textPairs } from './text-pairs';
 
 describe('count messages through Intl.PluralRules', () => {
   it('English takes the one form for 1 and the other form otherwise', () => {
@@ -46,25 +47,14 @@ describe('count messages through Intl.PluralRules', () => {
 
 /** The feature strings: both languages, the same placeholders. */
 describe('link proof, server preview and risky-change strings', () => {
-  const pairs: [string, { en: string; zh: string }][] = [];
-  const walk = (path: string, node: unknown): void => {
-    if (node && typeof node === 'object' && 'en' in node && 'zh' in node) {
-      pairs.push([path, node as { en: string; zh: string }]);
-      return;
-    }
-    for (const [k, v] of Object.entries(node as object)) walk(`${path}.${k}`, v);
-  };
-  walk('LINK_PROOF', LINK_PROOF);
-  walk('SERVER_PREVIEW', SERVER_PREVIEW);
-  walk('RISKY', RISKY);
+  const pairs = textPairs({ LINK_PROOF, SERVER_PREVIEW, RISKY });
 
   it('are complete in both languages with the same placeholders', () => {
-    const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
     expect(pairs.length).toBeGreaterThan(60);
     for (const [path, text] of pairs) {
       expect(text.en.trim(), path).not.toBe('');
       expect(text.zh.trim(), path).not.toBe('');
-      expect(names(text.zh), path).toEqual(names(text.en));
+      expect(placeholders(text.zh), path).toEqual(placeholders(text.en));
     }
   });
 });

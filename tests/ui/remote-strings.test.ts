@@ -5,25 +5,17 @@
 import { describe, expect, it } from 'vitest';
 import { shownPayload } from '../../src/ui/remote/payload-text';
 import { REMOTE } from '../../src/ui/remote/strings';
+import { placeholders, textPairs } from './text-pairs';
 
 describe('remote strings', () => {
-  const pairs: [string, { en: string; zh: string }][] = [];
-  const walk = (path: string, node: unknown): void => {
-    if (node && typeof node === 'object' && 'en' in node && 'zh' in node) {
-      pairs.push([path, node as { en: string; zh: string }]);
-      return;
-    }
-    for (const [k, v] of Object.entries(node as object)) walk(`${path}.${k}`, v);
-  };
-  walk('REMOTE', REMOTE);
+  const pairs = textPairs({ REMOTE });
 
   it('are complete in English and Chinese with the same placeholders', () => {
-    const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
     expect(pairs.length).toBeGreaterThan(50);
     for (const [path, text] of pairs) {
       expect(text.en.trim(), path).not.toBe('');
       expect(text.zh.trim(), path).not.toBe('');
-      expect(names(text.zh), path).toEqual(names(text.en));
+      expect(placeholders(text.zh), path).toEqual(placeholders(text.en));
     }
   });
 });

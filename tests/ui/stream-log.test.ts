@@ -15,6 +15,7 @@ import { hexOf, LogRecorder, printableOf, recordingFileName } from '../../src/ui
 import { LogRing } from '../../src/session/log-ring';
 import { sizeText, STREAM_LOG } from '../../src/ui/stream-log/strings';
 import { OVERSCAN, RENDER_ALL_BELOW, windowRange } from '../../src/ui/stream-log/window';
+import { placeholders, textPairs } from './text-pairs';
 
 const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
 const entry = (id: number, text = 'x'.repeat(64)) => ({ id, at: id, dir: 'rx' as const, bytes: enc(text) });
@@ -263,25 +264,14 @@ describe('a device that is not a 7S4', () => {
 });
 
 describe('strings of the stream features', () => {
-  const pairs: [string, { en: string; zh: string }][] = [];
-  const walk = (path: string, node: unknown): void => {
-    if (node && typeof node === 'object' && 'en' in node && 'zh' in node) {
-      pairs.push([path, node as { en: string; zh: string }]);
-      return;
-    }
-    for (const [k, v] of Object.entries(node as object)) walk(`${path}.${k}`, v);
-  };
-  walk('STREAM_LOG', STREAM_LOG);
-  walk('STRESS', STRESS);
-  walk('NOT_A_7S4', NOT_A_7S4);
+  const pairs = textPairs({ STREAM_LOG, STRESS, NOT_A_7S4 });
 
   it('have both languages and the same placeholders', () => {
     expect(pairs.length).toBeGreaterThan(25);
-    const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
     for (const [path, text] of pairs) {
       expect(text.en.trim(), path).not.toBe('');
       expect(text.zh.trim(), path).not.toBe('');
-      expect(names(text.zh), path).toEqual(names(text.en));
+      expect(placeholders(text.zh), path).toEqual(placeholders(text.en));
     }
   });
 });

@@ -8,14 +8,9 @@ import { BUILT_IN_SCENARIOS } from '../../../src/ui/classroom/builtin';
 import { describeCheck } from '../../../src/ui/classroom/describe-check';
 import type { Check } from '../../../src/ui/classroom/scenario';
 import { CHECK_TEXT, CLASSROOM_TEXT } from '../../../src/ui/classroom/strings';
+import { placeholders, textPairs } from '../text-pairs';
 
 const chinese = /[\u3400-\u9fff]/;
-
-function pairs(node: unknown, path: string, out: [string, Text][] = []): [string, Text][] {
-  if (node && typeof node === 'object' && 'en' in node && 'zh' in node) out.push([path, node as Text]);
-  else for (const [k, v] of Object.entries(node as object)) pairs(v, `${path}.${k}`, out);
-  return out;
-}
 
 function leaves(check: Check): Check[] {
   if (check.kind === 'all' || check.kind === 'any') return [check, ...check.of.flatMap(leaves)];
@@ -25,13 +20,12 @@ function leaves(check: Check): Check[] {
 
 describe('classroom words', () => {
   it('every string has both languages and the same placeholders', () => {
-    const all = [...pairs(CLASSROOM_TEXT, 'CLASSROOM_TEXT'), ...pairs(CHECK_TEXT, 'CHECK_TEXT')];
+    const all = textPairs({ CLASSROOM_TEXT, CHECK_TEXT });
     expect(all.length).toBeGreaterThan(60);
-    const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
     for (const [path, text] of all) {
       expect(text.en.trim(), path).not.toBe('');
       expect(chinese.test(text.en), path).toBe(false);
-      expect(names(text.zh), path).toEqual(names(text.en));
+      expect(placeholders(text.zh), path).toEqual(placeholders(text.en));
     }
   });
 
