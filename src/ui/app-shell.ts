@@ -44,14 +44,6 @@ function viewFromHash(hash: string): ViewId {
   return (VIEW_IDS as string[]).includes(id) ? (id as ViewId) : 'connect';
 }
 
-function storedLanguage(): string | null {
-  try {
-    return localStorage.getItem(LANGUAGE_STORAGE_KEY);
-  } catch {
-    return null;
-  }
-}
-
 /** The value kept under `key` (null when there is none or storage is refused). */
 function keptInStorage(storage: () => Storage, key: string): string | null {
   try {
@@ -74,7 +66,7 @@ export class DtuApp extends LitElement {
   private readonly store = new ConfigStore();
 
   @state() private language: Lang = initialLang(
-    storedLanguage(),
+    keptInStorage(() => localStorage, LANGUAGE_STORAGE_KEY),
     navigator.languages ?? [navigator.language],
   );
   @state() private view: ViewId = viewFromHash(location.hash);
