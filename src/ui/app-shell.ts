@@ -11,6 +11,7 @@ import { pluralize } from './i18n/plural';
 import { PROFILES_NAV } from './i18n/profile-nav';
 import { BATCH_NAV } from './batch/nav';
 import { CLASSROOM_NAV } from './classroom/nav';
+import { RUN_KEY } from './classroom/run-key';
 import { SUPPORT_NAV } from './support/nav';
 import { SHELL as S } from './i18n/shell-strings';
 import { shareFragmentOf } from './logic/profile-link-hash';
@@ -143,8 +144,8 @@ export class DtuApp extends LitElement {
     void import('./components/update-prompt/update-prompt');
     // Pending edits come back and are kept; leaving with edits not applied asks first (keep-work/).
     void import('./keep-work/keep-work').then((m) => m.keepWork(this.store)).catch(() => undefined);
-    // A classroom exercise running before a reload goes on (classroom/run-keeper.ts keeps it under this key).
-    if (keptInStorage(() => sessionStorage, 'dtu.classroom-run') !== null) {
+    // A classroom exercise running before a reload goes on (classroom/run-keeper.ts).
+    if (keptInStorage(() => sessionStorage, RUN_KEY) !== null) {
       void import('./classroom/resume-run')
         .then((m) => m.resumeKeptRun(this.services.simulator))
         .catch(() => undefined);

@@ -5,9 +5,7 @@
  * learner does by mistake; closing the tab (or another tab) is not a running exercise.
  */
 import { checkSavedRun, type SavedRun } from './resume';
-
-/** The key, read by the shell at start (app-shell.ts) to know whether to load the classroom's resume. */
-export const RUN_KEY = 'dtu.classroom-run';
+import { RUN_KEY } from './run-key';
 /** At most one write this often, ms (a check runs after each burst of events). */
 export const WRITE_EVERY_MS = 500;
 

@@ -18,7 +18,8 @@ import {
   type SavedRun,
 } from '../../../src/ui/classroom/resume';
 import { ScenarioRun, SNAPSHOT_EVERY_MS } from '../../../src/ui/classroom/run';
-import { loadKeptRun, RUN_KEY, runKeeper, WRITE_EVERY_MS } from '../../../src/ui/classroom/run-keeper';
+import { RUN_KEY } from '../../../src/ui/classroom/run-key';
+import { loadKeptRun, runKeeper, WRITE_EVERY_MS } from '../../../src/ui/classroom/run-keeper';
 import type { Scenario } from '../../../src/ui/classroom/scenario';
 import { BOOT_AND_CONNECT_MS, Harness } from '../../simulator/harness';
 
