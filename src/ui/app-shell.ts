@@ -17,6 +17,7 @@ import { SHELL as S } from './i18n/shell-strings';
 import { shareFragmentOf } from './logic/profile-link-hash';
 import { showsRestartNotice } from './restart-notice/restart-notice';
 import { FRAMED_MESSAGE, framedByOtherOrigin } from './secrets/framing';
+import { PROJECTOR_EVENT, PROJECTOR_KEY } from './sim-panel/projector-key';
 import { createServices } from './services/lazy-services';
 import type { UiSessionState } from './services/session-service';
 import { ConfigStore } from './state/config-store';
@@ -125,8 +126,8 @@ export class DtuApp extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('hashchange', this.onHash);
-    window.addEventListener('dtu-projector-change', this.onProjector);
-    this.toggleAttribute('projector', keptInStorage(() => localStorage, 'dtu.projector') === 'on');
+    window.addEventListener(PROJECTOR_EVENT, this.onProjector);
+    this.toggleAttribute('projector', keptInStorage(() => localStorage, PROJECTOR_KEY) === 'on');
     this.applyLanguage();
   }
 
@@ -154,7 +155,7 @@ export class DtuApp extends LitElement {
 
   override disconnectedCallback(): void {
     window.removeEventListener('hashchange', this.onHash);
-    window.removeEventListener('dtu-projector-change', this.onProjector);
+    window.removeEventListener(PROJECTOR_EVENT, this.onProjector);
     super.disconnectedCallback();
   }
 

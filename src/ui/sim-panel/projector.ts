@@ -5,9 +5,7 @@
  * `projector` attribute) and `projectorStyles` (which respond to it).
  */
 import { css, type ReactiveController, type ReactiveControllerHost } from 'lit';
-
-const KEY = 'dtu.projector';
-const EVENT = 'dtu-projector-change';
+import { PROJECTOR_EVENT as EVENT, PROJECTOR_KEY as KEY } from './projector-key';
 
 export function projectorOn(): boolean {
   try {
