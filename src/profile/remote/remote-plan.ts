@@ -14,7 +14,7 @@ import { buildQuery, buildSet } from '../../protocol/command';
 import { unescapeText } from '../../protocol/escape';
 import type { Text, ValidationError } from '../../protocol/types';
 import { validateValue } from '../../protocol/validate';
-import { planApply } from '../../protocol/apply-plan';
+import { planApply, type ApplyPlan } from '../../protocol/apply-plan';
 import { networkPayload, smsPayload, type NetworkPayload, type SmsPayload } from './payloads';
 import { pathWarnings, type PathWarning, type RemoteSocket } from './path-warnings';
 
@@ -40,22 +40,17 @@ export interface RemoteWrite {
   readonly query: string;
 }
 
-export interface RemotePlan {
+/**
+ * The apply plan's verdicts (protocol/apply-plan.ts) — values the catalogue rejects (nothing may be sent
+ * while there are any), names that are not settings, settings that already hold the wanted value (with
+ * `current`) — and the payloads for each channel.
+ */
+export interface RemotePlan extends Pick<ApplyPlan, 'invalid' | 'unknown' | 'unchanged'> {
   readonly writes: readonly RemoteWrite[];
   /** One per write, then `AT+Z`; empty when nothing is to be written. */
   readonly sms: readonly SmsPayload[];
   readonly network: readonly NetworkPayload[];
   readonly warnings: readonly PathWarning[];
-  /** Values the catalogue rejects: nothing may be sent while there are any. */
-  readonly invalid: readonly {
-    readonly name: string;
-    readonly to: string;
-    readonly error: ValidationError;
-  }[];
-  /** Names that are not settings (read-only, actions, unknown). */
-  readonly unknown: readonly string[];
-  /** Settings that already hold the wanted value (with `current`). */
-  readonly unchanged: readonly string[];
   /** What is wrong with the options (password, UARTFL); nothing may be sent while there is any. */
   readonly optionProblems: readonly Text[];
   /** The password prefix of every payload (plain text, as sent). */
