@@ -114,13 +114,3 @@ export function recordingFileName(date: Date, prefix = 'dtu-recording'): string 
   const p = (n: number): string => String(n).padStart(2, '0');
   return `${prefix}-${date.getFullYear()}${p(date.getMonth() + 1)}${p(date.getDate())}-${p(date.getHours())}${p(date.getMinutes())}${p(date.getSeconds())}.jsonl`;
 }
-
-/** Offers a Blob as a download. */
-export function saveBlob(name: string, blob: Blob): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}

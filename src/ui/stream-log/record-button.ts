@@ -2,7 +2,8 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { LanguageController } from '../controllers/language-controller';
 import { base, tokens } from '../styles/shared';
-import { recordingFileName, saveBlob, type LogRecorder } from './log-recorder';
+import { saveBlob } from '../components/profile-files/download';
+import { recordingFileName, type LogRecorder } from './log-recorder';
 import { sizeText, STREAM_LOG } from './strings';
 
 /** How often the running size is shown again while recording, ms (never per entry). */

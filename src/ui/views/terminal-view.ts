@@ -18,6 +18,7 @@ import type {
   TrafficEntry,
 } from '../services/session-service';
 import '../log-export/log-download';
+import { downloadText } from '../components/profile-files/download';
 import { LogRing } from '../../session/log-ring';
 import { LogRecorder } from '../stream-log/log-recorder';
 import '../stream-log/record-button';
@@ -48,16 +49,6 @@ function startRecording(session: SessionService): void {
 function stopRecording(): void {
   stopFeeding?.();
   stopFeeding = undefined;
-}
-
-/** Offers a text file for download. */
-export function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/jsonl;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 /**
@@ -292,7 +283,11 @@ export class DtuTerminalView extends LitElement {
           ></dtu-record-button>
           <dtu-log-download
             .save=${(options: ExportLogOptions) =>
-              download(logFileName(new Date()), this.session.api.exportLog(options))}
+              downloadText(
+                logFileName(new Date()),
+                this.session.api.exportLog(options),
+                'application/jsonl;charset=utf-8',
+              )}
           ></dtu-log-download>
         </div>
       </div>
