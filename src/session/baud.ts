@@ -10,6 +10,11 @@
  * arrive at the module as other bytes, which in a working mode go to the network as noise. So the likely
  * rates go first (the caller's `prefer`: the last rate that worked on this device, a profile's), then the
  * manual's list, most common first. Data bits, stop bits and parity stay as opened (8N1 unless told).
+ *
+ * The quick pass waits only briefly at each rate, and at the right rate that brief wait is all there is: a
+ * busy laptop that hands the module's `a` to the page 400 ms late (real-serial measured reads 180 ms late on
+ * an idle machine) would make every rate fail. So when no rate answered quickly, the likely rates are tried
+ * again, patiently: the answer may come as late as the module still waits for ours (T5, 3 s).
  */
 import { baudNotFoundError, loopbackError } from './errors';
 import { crProbe, enterCommandMode, type EntryResult } from './entry';
@@ -30,6 +35,17 @@ export function searchOrder(prefer: readonly number[] = []): readonly number[] {
 /** Beyond UARTFT, how long `a` may take at a rate under test: the module answers after T3 ≤ UARTFT. */
 const SEARCH_ANSWER_MS = 250;
 
+/**
+ * The patient pass's wait beyond UARTFT for `a`, `+ok` and the answer to a CR: the module waits up to 3 s
+ * for our `a` (manual 3.1.2, T5), so an `a` that reaches the page 2 s late still leaves ours time to arrive.
+ */
+const PATIENT_ANSWER_MS = 2000;
+
+/** Tried again patiently when the quick pass found nothing: the caller's likeliest rate and the two most common. */
+export function patientRates(order: readonly number[]): readonly number[] {
+  return [...new Set([...order.slice(0, 1), 115200, 9600])].filter((b) => order.includes(b));
+}
+
 export interface BaudSearchHost {
   /** Closes the line and opens the port again at `baud`. */
   reopen(baud: number): Promise<Line>;
@@ -49,20 +65,39 @@ export async function findBaudRate(
   signal?: AbortSignal,
   order: readonly number[] = BAUD_SEARCH_ORDER,
 ): Promise<BaudFound> {
+  const again = patientRates(order);
+  const total = order.length + again.length;
   for (const [i, baud] of order.entries()) {
-    host.progress({ done: i, total: order.length, step: `${baud}` });
-    const line = await host.reopen(baud);
-    const result = await enterCommandMode(line, host.timeouts, {
-      uartft: host.uartft,
-      answerBaseMs: SEARCH_ANSWER_MS,
-      ...(signal ? { signal } : {}),
-    });
-    if (result.kind !== 'silent') return { baud, how: result.kind };
-    if (await crProbe(line, { ...host.timeouts, replyMs: SEARCH_ANSWER_MS }, signal))
-      return { baud, how: 'already' };
-    // Exactly our `+++` back and no answer to the CR: at a wrong rate a module's bytes are never exactly
-    // ours, and a command-mode module that echoes answers the CR. A loopback echoes alike at every rate.
-    if (result.echo) throw loopbackError();
+    host.progress({ done: i, total, step: `${baud}` });
+    const found = await tryRate(host, baud, SEARCH_ANSWER_MS, signal);
+    if (found) return found;
+  }
+  for (const [i, baud] of again.entries()) {
+    host.progress({ done: order.length + i, total, step: `${baud}` });
+    const found = await tryRate(host, baud, PATIENT_ANSWER_MS, signal);
+    if (found) return found;
   }
   throw baudNotFoundError(order);
+}
+
+/** A guarded `+++` at `baud`, then a bare CR; `answerMs` beyond UARTFT for each answer. */
+async function tryRate(
+  host: BaudSearchHost,
+  baud: number,
+  answerMs: number,
+  signal?: AbortSignal,
+): Promise<BaudFound | undefined> {
+  const line = await host.reopen(baud);
+  const result = await enterCommandMode(line, host.timeouts, {
+    uartft: host.uartft,
+    answerBaseMs: answerMs,
+    okBaseMs: Math.max(answerMs, host.timeouts.entryOkMs),
+    ...(signal ? { signal } : {}),
+  });
+  if (result.kind !== 'silent') return { baud, how: result.kind };
+  if (await crProbe(line, { ...host.timeouts, replyMs: answerMs }, signal)) return { baud, how: 'already' };
+  // Exactly our `+++` back and no answer to the CR: at a wrong rate a module's bytes are never exactly
+  // ours, and a command-mode module that echoes answers the CR. A loopback echoes alike at every rate.
+  if (result.echo) throw loopbackError();
+  return undefined;
 }

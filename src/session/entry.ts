@@ -50,6 +50,8 @@ export interface EntryOptions {
    * command mode, where it answers `+++` with an error at once, or during a baud search.
    */
   readonly answerBaseMs?: number;
+  /** The wait for `+ok` beyond UARTFT (default `timeouts.entryOkMs`); longer on a patient baud search. */
+  readonly okBaseMs?: number;
 }
 
 const decoder = new TextDecoder();
@@ -106,7 +108,11 @@ export async function enterCommandMode(
 
   options.onStep?.('handshake');
   // The parser is past `a` and waits for `+ok` now; setting its mode again would make it wait for an `a`.
-  const ok = waitEntryOk(line, entryAnswerMs(line, timeouts.entryOkMs, uartft, 1 + 5), signal);
+  const ok = waitEntryOk(
+    line,
+    entryAnswerMs(line, options.okBaseMs ?? timeouts.entryOkMs, uartft, 1 + 5),
+    signal,
+  );
   await line.write('a');
   const answered = await ok;
   line.setMode({ kind: 'idle' });
