@@ -4,8 +4,9 @@ import { customElement, state } from 'lit/decorators.js';
 import { buildBundle, bundleFileName, bundleToJson } from '../../profile/bundle/build';
 import type { SupportBundle } from '../../profile/bundle/format';
 import { bundleLink, MAX_BUNDLE_LINK_CHARS } from '../../profile/bundle/link';
-import { qrSvg } from '../../profile/qr';
 import { visibleText } from '../../protocol/visible-text';
+import '../components/link-qr/link-qr';
+import type { LinkQrText } from '../components/link-qr/link-qr';
 import { downloadText } from '../components/profile-files/download';
 import { simulatorContext } from '../context';
 import { LanguageController } from '../controllers/language-controller';
@@ -21,11 +22,21 @@ import { SUPPORT } from './strings';
 /** A change of the session or the store makes the bundle again after this quiet time, ms. */
 const REMAKE_MS = 500;
 
+const LINK_TEXT: LinkQrText = {
+  link: SUPPORT.make.link,
+  length: SUPPORT.make.linkLength,
+  copy: SUPPORT.make.copy,
+  copied: SUPPORT.make.copied,
+  copyFailed: SUPPORT.make.copyFailed,
+  qr: SUPPORT.make.qr,
+  qrTooLong: SUPPORT.make.qrTooLong,
+};
+
 interface Made {
   readonly bundle: SupportBundle;
   /** What would be withheld without the opt-in (to name it while the opt-in is on). */
   readonly secretNames: readonly string[];
-  readonly link: { readonly url: string; readonly qr: string | undefined } | { readonly tooLong: number };
+  readonly link: { readonly url: string } | { readonly tooLong: number };
 }
 
 /**
@@ -43,31 +54,12 @@ export class DtuMakeBundle extends LitElement {
         margin: 4px 0 8px;
         padding-left: 20px;
       }
-      textarea {
-        width: 100%;
-        min-height: 4.5em;
-        font-family: var(--dtu-mono);
-        font-size: 0.8rem;
-        word-break: break-all;
-      }
-      .qr {
-        display: block;
-        width: min(260px, 100%);
-        height: auto;
-        margin: 8px 0;
-        image-rendering: pixelated;
-        background: #fff;
-      }
-      label.block {
-        display: block;
-      }
     `,
   ];
 
   @state() private includeSecrets = false;
   @state() private made: Made | undefined;
   @state() private saved: string | undefined;
-  @state() private copyState: 'copied' | 'failed' | undefined;
 
   private readonly i18n = new LanguageController(this);
   private readonly store = new StoreController(this);
@@ -107,7 +99,6 @@ export class DtuMakeBundle extends LitElement {
 
   private async make(): Promise<void> {
     const run = ++this.making;
-    this.copyState = undefined;
     await loadPrivateMarks();
     const gathered: Gathered = await gatherSource(this.store.value, this.session.api, this.simulator);
     if (run !== this.making) return;
@@ -118,16 +109,7 @@ export class DtuMakeBundle extends LitElement {
       : withheld;
     const link = await bundleLink(bundle, location.href);
     if (run !== this.making) return;
-    let made: Made['link'];
-    if (link.ok) {
-      let qr: string | undefined;
-      try {
-        qr = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(qrSvg(link.url))}`;
-      } catch {
-        qr = undefined;
-      }
-      made = { url: link.url, qr };
-    } else made = { tooLong: link.length };
+    const made: Made['link'] = link.ok ? { url: link.url } : { tooLong: link.length };
     this.made = { bundle, secretNames: withheld.withheld, link: made };
   }
 
@@ -148,23 +130,12 @@ export class DtuMakeBundle extends LitElement {
     this.saved = file;
   }
 
-  private async copy(url: string): Promise<void> {
-    try {
-      await navigator.clipboard.writeText(url);
-      this.copyState = 'copied';
-    } catch {
-      this.copyState = 'failed';
-      this.renderRoot.querySelector<HTMLTextAreaElement>('textarea')?.select();
-    }
-  }
-
   private list(names: readonly string[]): string {
     const lang = this.i18n.lang;
     return names.map((n) => settingLabel(n, lang)).join(lang === 'zh' ? '、' : ', ');
   }
 
   private renderLink(made: Made) {
-    const t = this.i18n.t.bind(this.i18n);
     const f = this.i18n.f.bind(this.i18n);
     const link = made.link;
     if ('tooLong' in link) {
@@ -172,36 +143,7 @@ export class DtuMakeBundle extends LitElement {
         ${f(SUPPORT.make.tooLarge, { n: link.tooLong, max: MAX_BUNDLE_LINK_CHARS })}
       </p>`;
     }
-    return html`<label class="block"
-        >${t(SUPPORT.make.link)}
-        <span class="muted small">${f(SUPPORT.make.linkLength, { n: link.url.length })}</span>
-        <textarea
-          readonly
-          data-testid="bundle-link"
-          .value=${link.url}
-          @focus=${(e: Event) => (e.target as HTMLTextAreaElement).select()}
-        ></textarea>
-      </label>
-      <div class="row">
-        <button type="button" data-testid="bundle-copy" @click=${() => void this.copy(link.url)}>
-          ${t(SUPPORT.make.copy)}
-        </button>
-        <span role="status"
-          >${this.copyState === 'copied' ? t(SUPPORT.make.copied) : this.copyState === 'failed' ? t(SUPPORT.make.copyFailed) : ''}</span
-        >
-      </div>
-      ${
-        link.qr
-          ? html`<img
-              class="qr"
-              data-testid="bundle-qr"
-              src=${link.qr}
-              alt=${t(SUPPORT.make.qr)}
-              width="260"
-              height="260"
-            />`
-          : html`<p class="muted">${t(SUPPORT.make.qrTooLong)}</p>`
-      }`;
+    return html`<dtu-link-qr testid-prefix="bundle" .url=${link.url} .text=${LINK_TEXT}></dtu-link-qr>`;
   }
 
   override render() {

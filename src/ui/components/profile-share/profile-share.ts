@@ -1,15 +1,16 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import {
   encodeShareLink,
   factoryValued,
-  qrSvg,
   shareUrl,
   withheldSecrets,
   withoutFactoryValues,
 } from '../../../profile';
 import type { Profile } from '../../../profile/profile';
 import '../dialog/dialog';
+import '../link-qr/link-qr';
+import type { LinkQrText } from '../link-qr/link-qr';
 import { LanguageController } from '../../controllers/language-controller';
 import { dtuEvent } from '../../events';
 import { P } from '../../i18n/profile-strings';
@@ -18,49 +19,30 @@ import { loadPrivateMarks } from '../../secrets/private-marks';
 import { PRESET_TEXT } from '../../presets/strings';
 import { base, tokens } from '../../styles/shared';
 
+const LINK_TEXT: LinkQrText = {
+  link: P.share.link,
+  length: P.share.length,
+  copy: P.share.copy,
+  copied: P.share.copied,
+  copyFailed: P.share.copyFailed,
+  qr: P.share.qr,
+  qrTooLong: P.share.qrTooLong,
+};
+
 interface Made {
   readonly url: string;
-  /** `data:image/svg+xml,…` of the QR code, or undefined when the link is too long for one. */
-  readonly qr: string | undefined;
   readonly withheld: readonly string[];
 }
 
 /**
  * The share dialog: the profile as a link (`#p=…`, docs/profiles.md), a copy button and its QR code.
  * Passwords stay out unless the person ticks the opt-in, which lists exactly which settings would then
- * carry one. The QR SVG comes from our own generator (`qrSvg`) and is shown as an `<img>` data URL, so
- * nothing of the profile is ever parsed as HTML. Emits `dtu-close`.
+ * carry one. The link, copy button and QR code are `<dtu-link-qr>` (the QR code an `<img>` data URL, so
+ * nothing of the profile is ever parsed as HTML). Emits `dtu-close`.
  */
 @customElement('dtu-profile-share')
 export class DtuProfileShare extends LitElement {
-  static override styles = [
-    tokens,
-    base,
-    css`
-      textarea {
-        width: 100%;
-        min-height: 5.5em;
-        font-family: var(--dtu-mono);
-        font-size: 0.85rem;
-        word-break: break-all;
-        resize: vertical;
-      }
-      label.block {
-        display: flex;
-      }
-      .qr {
-        display: block;
-        width: min(260px, 100%);
-        height: auto;
-        margin: 8px auto;
-        image-rendering: pixelated;
-        background: #fff;
-      }
-      .row {
-        margin: 8px 0;
-      }
-    `,
-  ];
+  static override styles = [tokens, base];
 
   @property({ attribute: false }) profile: Profile | undefined;
   @property({ type: Boolean }) open = false;
@@ -69,7 +51,6 @@ export class DtuProfileShare extends LitElement {
   /** Leave out the settings at their factory value (the link says only what was configured). */
   @state() private onlyChanged = false;
   @state() private made: Made | undefined;
-  @state() private copyState: 'copied' | 'failed' | undefined;
 
   private readonly i18n = new LanguageController(this);
   private making = 0;
@@ -94,32 +75,13 @@ export class DtuProfileShare extends LitElement {
     if (!profile) return;
     const run = ++this.making;
     this.made = undefined;
-    this.copyState = undefined;
     // The person's private marks (registration/heartbeat data) decide what is withheld too.
     await loadPrivateMarks();
     if (run !== this.making) return;
     const shared = this.onlyChanged ? withoutFactoryValues(profile) : profile;
     const link = await encodeShareLink(shared, { includeSecrets: this.includeSecrets });
     if (run !== this.making) return;
-    const url = shareUrl(location.href, link);
-    let qr: string | undefined;
-    try {
-      qr = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(qrSvg(url))}`;
-    } catch {
-      qr = undefined;
-    }
-    this.made = { url, qr, withheld: link.withheld };
-  }
-
-  private async copy(): Promise<void> {
-    if (!this.made) return;
-    try {
-      await navigator.clipboard.writeText(this.made.url);
-      this.copyState = 'copied';
-    } catch {
-      this.copyState = 'failed';
-      this.renderRoot.querySelector<HTMLTextAreaElement>('textarea')?.select();
-    }
+    this.made = { url: shareUrl(location.href, link), withheld: link.withheld };
   }
 
   private list(names: readonly string[]): string {
@@ -185,41 +147,12 @@ export class DtuProfileShare extends LitElement {
       ${this.renderSecrets()} ${this.renderOnlyChanged()}
       ${
         made
-          ? html`<label class="block"
-                >${t(P.share.link)}
-                <span class="muted small">${this.i18n.f(P.share.length, { n: made.url.length })}</span>
-                <textarea
-                  readonly
-                  data-testid="share-link"
-                  .value=${made.url}
-                  @focus=${(e: Event) => (e.target as HTMLTextAreaElement).select()}
-                ></textarea>
-              </label>
-              <div class="row">
-                <button
-                  type="button"
-                  class="primary"
-                  data-testid="share-copy"
-                  @click=${() => void this.copy()}
-                >
-                  ${t(P.share.copy)}
-                </button>
-                <span role="status" data-testid="share-copy-status">
-                  ${this.copyState === 'copied' ? t(P.share.copied) : this.copyState === 'failed' ? t(P.share.copyFailed) : ''}
-                </span>
-              </div>
-              ${
-                made.qr
-                  ? html`<img
-                      class="qr"
-                      data-testid="share-qr"
-                      src=${made.qr}
-                      alt=${t(P.share.qr)}
-                      width="260"
-                      height="260"
-                    />`
-                  : html`<p class="notice">${t(P.share.qrTooLong)}</p>`
-              }`
+          ? html`<dtu-link-qr
+              prominent
+              testid-prefix="share"
+              .url=${made.url}
+              .text=${LINK_TEXT}
+            ></dtu-link-qr>`
           : html`<p aria-busy="true">${t(P.share.making)}</p>`
       }
       <button
