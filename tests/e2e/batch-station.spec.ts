@@ -156,5 +156,10 @@ test('the batch station provisions 10 simulated modules from a CSV, with one inv
   await expect(page.getByTestId('batch-progress')).toHaveText(
     '8 passed · 0 failed · 3 skipped · 0 rows left',
   );
+  // The sequence goes on after the reload: the next module is the tenth, not the first again.
+  await page.getByTestId('batch-next-module').click();
+  await expect(rows).toHaveCount(12, { timeout: 30_000 });
+  await expect(rows.first()).toHaveAttribute('data-imei', imei(ROWS + 1));
+  await expect(rows.first()).toContainText('is not in the table: nothing applied');
   console.log(`batch station e2e: ${((Date.now() - started) / 1000).toFixed(1)} s`);
 });

@@ -13,7 +13,7 @@ import { SimulatorController } from '../controllers/simulator-controller';
 import { base, tokens } from '../styles/shared';
 import { viewStyles } from '../views/view-styles';
 import { activeRun, endRun, startRun, type ActiveRun } from './active-run';
-import { virtualIdentity } from './logic/virtual-modules';
+import { nextVirtualNumber, virtualIdentity } from './logic/virtual-modules';
 import { BATCH } from './strings';
 
 /** The setup (profile, table) for the page's life: it survives a look at another view. */
@@ -23,8 +23,8 @@ let kept: { profileId: string; tableName: string; tableText: string | undefined 
   tableText: undefined,
 };
 
-/** The next virtual module's number ("Next module" on the simulator), for the page's life. */
-let nextVirtual = 1;
+/** The last virtual module's number "Next module" put on (for the page's life; the cable's module says the rest). */
+let lastVirtualSent = 0;
 
 /** Session states in which the station may talk to the module. */
 const USABLE = new Set(['command', 'working']);
@@ -233,8 +233,12 @@ export class DtuBatchView extends LitElement {
       .catch(() => undefined);
   }
 
-  private nextModule(): void {
-    const identity = virtualIdentity(nextVirtual++);
+  private async nextModule(): Promise<void> {
+    const snapshot = await this.sim.api?.snapshot().catch(() => undefined);
+    // Two clicks before the first swap shows in the snapshot still get two modules.
+    const n = Math.max(nextVirtualNumber(snapshot?.identity), lastVirtualSent + 1);
+    lastVirtualSent = n;
+    const identity = virtualIdentity(n);
     this.sim.send({ type: 'swap-module', identity, offMs: 500, running: true });
   }
 
@@ -417,7 +421,7 @@ export class DtuBatchView extends LitElement {
                 data-testid="batch-next-module"
                 title=${t(BATCH.nextModuleHelp)}
                 ?disabled=${busy}
-                @click=${() => this.nextModule()}
+                @click=${() => void this.nextModule()}
               >
                 ${t(BATCH.nextModule)}
               </button>`

@@ -34,3 +34,27 @@ export function virtualIdentity(n: number): VirtualIdentity {
     sn: `0120181201${String(n).padStart(10, '0')}`,
   };
 }
+
+/**
+ * Which virtual module of the sequence this is (1, 2, …), or undefined for any other module. The whole
+ * identity must match: the simulator's own module has an IMEI of the same shape.
+ */
+export function virtualNumber(identity: VirtualIdentity): number | undefined {
+  const match = /^86832302(\d{6})\d$/.exec(identity.imei);
+  if (!match) return undefined;
+  const n = Number(match[1]) - 100000;
+  if (n < 1) return undefined;
+  const expected = virtualIdentity(n);
+  const same =
+    expected.imei === identity.imei && expected.iccid === identity.iccid && expected.sn === identity.sn;
+  return same ? n : undefined;
+}
+
+/**
+ * The number of the module "Next module" puts on the cable: the one after the virtual module on it now
+ * (the simulator keeps it over a reload), else the first.
+ */
+export function nextVirtualNumber(onCable: VirtualIdentity | undefined): number {
+  const n = onCable === undefined ? undefined : virtualNumber(onCable);
+  return n === undefined ? 1 : n + 1;
+}
