@@ -82,6 +82,10 @@ test('the page is usable from the keyboard: skip link, navigation, dialogs', asy
 test('the settings editor works before connecting, with validation from the catalogue', async ({ page }) => {
   await openApp(page, '#settings');
   await expect(page.getByTestId('settings-source')).toContainText('factory defaults');
+  // The sections are drawn a few per frame; the table of contents reaches the last one and focuses it.
+  await page.getByRole('list', { name: 'Settings' }).getByRole('button', { name: 'Management' }).click();
+  await expect(page.getByRole('heading', { name: 'Management' })).toBeFocused();
+  await expect(page.getByRole('heading', { name: 'Management' })).toBeInViewport();
   const url = page.locator('fieldset[data-setting="HTPURL"]');
   await expect(url.getByLabel(/escaped/)).toHaveValue('/1.php[3F]');
   await expect(url.getByLabel('Plain text')).toHaveValue('/1.php?');

@@ -16,16 +16,21 @@ import { S } from '../i18n/strings';
 import { pendingChanges } from '../logic/diff';
 import { groupSettings, SECTIONS, type SectionInfo } from '../logic/editor-sections';
 import { splitValue } from '../logic/fields';
+import { SameObjects, sameStrings } from '../logic/same-object';
 import { base, tokens } from '../styles/shared';
 import { stickyBarStyles } from '../styles/tables';
 import { viewStyles } from './view-styles';
-import { FrameBatcher } from '../stream-log/frame-batch';
+import { animationFrame, FrameBatcher } from '../stream-log/frame-batch';
+import { nextReveal, type RevealPlan } from './reveal-steps';
 
 const SETTINGS: readonly CommandEntry[] = SETTING_NAMES.map((n) => findCommand(n)).filter(
   (e): e is CommandEntry => e !== undefined,
 );
 const GROUPED = groupSettings(SETTINGS);
 const LETTERS = ['A', 'B', 'C', 'D'] as const;
+
+/** Work mode, serial port and sockets first (what an engineer opens the view for), then three at a time. */
+const REVEAL: RevealPlan = { first: 3, step: 3 };
 
 /**
  * The settings editor: every stored setting of the catalogue, grouped like the manual, each as a form
@@ -54,6 +59,11 @@ export class DtuSettingsView extends LitElement {
       }
       section {
         scroll-margin-top: 8px;
+      }
+      /* Off-screen sections cost no style or layout work until scrolled near (first render, every update). */
+      section.card {
+        content-visibility: auto;
+        contain-intrinsic-size: auto 320px;
       }
       .section-head {
         display: flex;
@@ -97,9 +107,37 @@ export class DtuSettingsView extends LitElement {
   @state() private reading: { done: number; total: number } | undefined;
   @state() private readError: string | undefined;
   @state() private socket: (typeof LETTERS)[number] = 'A';
+  /** Sections drawn so far (the first render draws a few, each next frame more: REVEAL). */
+  @state() private shown = 0;
+  private revealing: { cancel(): void } | undefined;
   private autoRead = false;
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.shown = nextReveal(0, SECTIONS.length, REVEAL);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.revealing?.cancel();
+    this.revealing = undefined;
+  }
+
+  /** Draws the next sections after this frame is painted, until all are there. */
+  private revealMore(): void {
+    if (this.shown >= SECTIONS.length || this.revealing) return;
+    this.revealing = animationFrame(() => {
+      // After the paint the frame was for: a task of its own, so input can come in between.
+      const id = setTimeout(() => {
+        this.revealing = undefined;
+        this.shown = nextReveal(this.shown, SECTIONS.length, REVEAL);
+      }, 0);
+      this.revealing = { cancel: () => clearTimeout(id) };
+    });
+  }
+
   override updated(): void {
+    this.revealMore();
     // Read once on arrival when connected and nothing was read yet (values the model marks as possibly
     // changed stay shown, marked, until the person reads again).
     const summary = this.store.available ? this.store.value.model.summary() : undefined;
@@ -143,14 +181,23 @@ export class DtuSettingsView extends LitElement {
     this.store.value.revert(e.detail.name);
   }
 
+  /** The fields' properties, the same objects while their content is (a field renders only when it changed). */
+  private readonly partsKept = new SameObjects<readonly string[]>(sameStrings);
+  private readonly markersKept = new SameObjects<ReturnType<typeof markerOf> | undefined>(
+    (a, b) => a?.kind === b?.kind && a?.tone === b?.tone && a?.text === b?.text,
+  );
+
   private field(entry: CommandEntry): TemplateResult {
     const store = this.store.value;
-    const parts = store.draft.get(entry.name) ?? splitValue(entry, this.baseOf(entry.name));
+    const parts = this.partsKept.keep(
+      entry.name,
+      store.draft.get(entry.name) ?? splitValue(entry, this.baseOf(entry.name)),
+    );
     return html`<dtu-setting-field
       .entry=${entry}
       .parts=${parts}
       .device=${store.device?.[entry.name]}
-      .provenance=${this.marker(entry.name)}
+      .provenance=${this.markersKept.keep(entry.name, this.marker(entry.name))}
       ?changed=${store.draft.has(entry.name)}
     ></dtu-setting-field>`;
   }
@@ -197,7 +244,11 @@ export class DtuSettingsView extends LitElement {
     );
   };
 
-  private jump(id: string): void {
+  private async jump(id: string): Promise<void> {
+    if (this.shown < SECTIONS.length) {
+      this.shown = SECTIONS.length;
+      await this.updateComplete;
+    }
     const target = this.renderRoot.querySelector<HTMLElement>(`#section-${id}`);
     target?.scrollIntoView({ behavior: 'smooth', block: 'start' });
     target?.querySelector<HTMLElement>('h3')?.focus();
@@ -243,11 +294,12 @@ export class DtuSettingsView extends LitElement {
       <dtu-draft-note></dtu-draft-note>
       <ul class="toc" aria-label=${t(S.settings.heading)}>
         ${SECTIONS.map(
-          (s) => html`<li><button type="button" @click=${() => this.jump(s.id)}>${t(s.title)}</button></li>`,
+          (s) =>
+            html`<li><button type="button" @click=${() => void this.jump(s.id)}>${t(s.title)}</button></li>`,
         )}
       </ul>
       <div @dtu-edit=${this.onEdit} @dtu-revert=${this.onRevert}>
-        ${SECTIONS.map((info) => {
+        ${SECTIONS.slice(0, this.shown).map((info) => {
           const entries = GROUPED.get(info.id) ?? [];
           return html`<section class="card" id=${`section-${info.id}`} aria-labelledby=${`h-${info.id}`}>
             <div class="section-head">
