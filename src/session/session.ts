@@ -134,6 +134,8 @@ export class AtSession {
   private entering = false;
   /** The start message came while connected (power cycle, RSTIM): shown until the next operation. */
   private restartedOnItsOwn = false;
+  /** Reopened at another rate to wait for the next module (listenAt): its start message is looked for. */
+  private awaitingStart = false;
 
   constructor(options: SessionOptions) {
     this.clock = options.clock;
@@ -251,6 +253,24 @@ export class AtSession {
       }
       this.mode = 'unknown';
       this.modeConfirmed = false;
+      this.setState(this.modeState());
+    });
+  }
+
+  /**
+   * Reopens the port with `uart` and listens, sending nothing: for a station whose apply changed the module's
+   * rate while the next module will arrive at the old one (docs/batch.md). The module on the cable now is
+   * out of reach at `uart`; the next one is recognised by its start message (as after a power cycle), or
+   * reached by the next operation's guarded `+++` at `uart`.
+   */
+  listenAt(uart: UartSettings): Promise<void> {
+    return this.exclusive(async () => {
+      this.connection.ensureOpen();
+      await this.connection.reopen(uart);
+      this.mode = 'unknown';
+      this.modeConfirmed = false;
+      this.restartedOnItsOwn = false;
+      this.awaitingStart = true;
       this.setState(this.modeState());
     });
   }
@@ -462,6 +482,7 @@ export class AtSession {
     return this.attempt(async () => {
       this.connection.ensureOpen();
       this.restartedOnItsOwn = false;
+      this.awaitingStart = false;
       if (needsAccess && this.accessMode.kind === 'command' && this.needsEntry()) {
         await this.enter(options.signal);
       }
@@ -682,12 +703,13 @@ export class AtSession {
    * re-check before the next operation (needsEntry).
    */
   private noticeStart(bytes: Uint8Array): void {
-    if (this.mode !== 'command' || this.entering) return;
+    if ((this.mode !== 'command' && !this.awaitingStart) || this.entering) return;
     this.recentText = (this.recentText + decoder.decode(bytes)).slice(-96);
     const lines = this.recentText.split(/\r\n|\r|\n/).map((l) => l.trim());
     const known = this.startMessage;
     if (!lines.some((l) => l !== '' && ((known !== undefined && l === known) || /USR/i.test(l)))) return;
     this.recentText = '';
+    this.awaitingStart = false;
     this.mode = 'working';
     this.modeConfirmed = true;
     this.restartedOnItsOwn = true;

@@ -43,6 +43,11 @@ export interface StationDevice {
   ): Promise<StationApply>;
   /** What a thrown error means, for the record. */
   describe(error: unknown): Text;
+  /**
+   * After an apply: gets the line ready for the next module, which arrives with the settings the run
+   * started with (an apply that changed UART left the line at the new rate). Sends nothing.
+   */
+  readyForNext?(): Promise<void>;
 }
 
 export type StationState =
@@ -208,6 +213,9 @@ export class BatchStation {
     } catch (e) {
       result = { ok: false, reason: this.options.device.describe(e) };
     }
+    // Whatever the outcome: a failed read-back may come after the rate changed. A failure here (the port
+    // lost) shows in the session's state and makes the next module's identify fail with its reason.
+    await this.options.device.readyForNext?.().catch(() => undefined);
     return this.record({
       ...base,
       row: row.row,

@@ -7,7 +7,7 @@ import { BatchStation, type StationRecord } from '../../profile/batch/station';
 import type { BatchTable } from '../../profile/batch/table';
 import { addBatchResult } from '../../storage/batch-results';
 import type { SessionService } from '../services/session-service';
-import { sessionStationDevice, watchArrivals } from './logic/session-device';
+import { openLine, sessionStationDevice, watchArrivals } from './logic/session-device';
 
 export interface ActiveRun {
   readonly station: BatchStation;
@@ -50,7 +50,7 @@ export function startRun(request: RunRequest): ActiveRun {
   const station = new BatchStation({
     table: request.table,
     profile: request.values,
-    device: sessionStationDevice(request.session),
+    device: sessionStationDevice(request.session, openLine(request.session.state)),
     now: () => Date.now(),
     ...(request.continues ? { previous: request.continues.records } : {}),
     onRecord: async (record) => {

@@ -41,8 +41,8 @@ export const BATCH = {
     '继续该档案和表格的上一轮（已记录 {n} 台）：已配置的模块不会再次写入',
   ),
   uartWarning: t(
-    'The profile or the table changes UART: the next module, still at its old rate, would not be understood. Change the rate in a second step.',
-    '档案或表格修改了 UART：下一台模块仍是原速率，将无法通信。请另行修改速率。',
+    'The profile or the table changes UART. After each module the station reopens the port at the rate the run started with, sending nothing: the next module, still at that rate, is understood; the one just done, now at its new rate, no longer answers there.',
+    '档案或表格修改了 UART。每台模块完成后，工作站以开始时的速率重新打开串口（不发送任何数据）：下一台仍为该速率的模块可正常通信；刚完成的模块已改为新速率，不再以该速率应答。',
   ),
   notConnected: t('Connect to a module first (Connect view).', '请先连接模块（“连接”页面）。'),
   station: t('Station', '配置站'),

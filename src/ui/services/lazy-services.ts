@@ -3,6 +3,7 @@
  * (services/backend.ts). Before a connect, the session is `disconnected` and knows only whether Web Serial
  * is there; the simulator starts when a view asks for it.
  */
+import type { UartSettings } from '../../protocol/uart';
 import type { SimEvent, SimSnapshot, SimulatorControl } from '../../simulator/core/control';
 import { webSerialAvailable } from '../../serial/availability';
 import { FRAMED_MESSAGE, framedByOtherOrigin } from '../secrets/framing';
@@ -129,6 +130,10 @@ export class LazySession implements SessionService {
 
   writeRaw(bytes: Uint8Array): Promise<void> {
     return this.need().writeRaw(bytes);
+  }
+
+  listenAt(line: UartSettings): Promise<void> {
+    return this.need().listenAt(line);
   }
 
   private need(): SessionService {

@@ -11,6 +11,7 @@
  */
 import { realClock, type Clock } from '../../clock/clock';
 import { PortError } from '../../serial/port-error';
+import type { UartSettings } from '../../protocol/uart';
 import type { SerialPortInfoLike, SerialPortLike } from '../../serial/serial-port-like';
 import type { WebSerialTransport } from '../../serial/web-serial';
 import type { SessionError } from '../../session/errors';
@@ -516,6 +517,10 @@ export class SessionAdapter implements SessionService {
 
   writeRaw(bytes: Uint8Array): Promise<void> {
     return this.session.writeRaw(bytes);
+  }
+
+  listenAt(line: UartSettings): Promise<void> {
+    return this.session.listenAt(line);
   }
 
   traffic(): readonly TrafficEntry[] {

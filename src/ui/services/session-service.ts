@@ -294,6 +294,11 @@ export interface SessionService {
    * module's mode is unknown: the next operation finds it again with a guarded `+++`.
    */
   writeRaw(bytes: Uint8Array): Promise<void>;
+  /**
+   * Reopens the port with `line` and sends nothing: the next module is expected at that rate (a batch whose
+   * profile changes UART). The state becomes working, not confirmed; a start message is recognised.
+   */
+  listenAt(line: UartSettings): Promise<void>;
 
   traffic(): readonly TrafficEntry[];
   onTraffic(listener: (entry: TrafficEntry) => void): () => void;

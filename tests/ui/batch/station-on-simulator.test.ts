@@ -5,7 +5,7 @@ import { readBatchTable } from '../../../src/profile/batch/table';
 import { webSerialFromGlobals } from '../../../src/serial/web-serial';
 import { SimulatedModule } from '../../../src/simulator/core';
 import { createSimulatorPort } from '../../../src/simulator/host/in-process-port';
-import { sessionStationDevice, watchArrivals } from '../../../src/ui/batch/logic/session-device';
+import { openLine, sessionStationDevice, watchArrivals } from '../../../src/ui/batch/logic/session-device';
 import { virtualIdentity } from '../../../src/ui/batch/logic/virtual-modules';
 import { noDeviceMemory } from '../../../src/ui/device-memory/device-memory';
 import { SessionAdapter } from '../../../src/ui/services/session-adapter';
@@ -13,7 +13,7 @@ import { SessionAdapter } from '../../../src/ui/services/session-adapter';
 const PROFILE = { SOCKA: 'TCP,iot.example.com,5000', REGEN: 'ON', REGTP: 'USER', HEARTTM: '60' };
 
 /** The station on the UI's session adapter, the simulator core behind it, on a virtual clock. */
-async function station(csv: string) {
+async function station(csv: string, profile: Readonly<Record<string, string>> = PROFILE) {
   const clock = new VirtualClock();
   const module = new SimulatedModule({
     clock,
@@ -30,9 +30,9 @@ async function station(csv: string) {
   );
   await clock.run(adapter.connect({ transport: 'simulator', line: 'auto' }));
   const s = new BatchStation({
-    table: readBatchTable(csv, PROFILE),
-    profile: PROFILE,
-    device: sessionStationDevice(adapter),
+    table: readBatchTable(csv, profile),
+    profile,
+    device: sessionStationDevice(adapter, openLine(adapter.state)),
     now: () => clock.now(),
   });
   const recorded: Promise<StationRecord | undefined>[] = [];
@@ -74,6 +74,27 @@ describe('batch station on the simulated module (session adapter, virtual clock)
     ]);
     expect(s.records[0]).toMatchObject({ iccid: virtualIdentity(1).iccid, sn: virtualIdentity(1).sn });
     expect(s.state.kind).toBe('waiting');
+  }, 60_000);
+
+  it('a profile that sets 9600: every next module, still at 115200 from the factory, is provisioned too', async () => {
+    const csv = `imei,REGDT\n${imei(1)},0001\n${imei(2)},0002\n${imei(3)},0003\n`;
+    const {
+      module,
+      adapter,
+      station: s,
+      next,
+    } = await station(csv, { ...PROFILE, UART: '9600,8,1,NONE,NFC' });
+    expect(module.flash.stored['UART']).toBe('9600,8,1,NONE,NFC');
+    // Back at the rate modules arrive at, sending nothing: the module just done is out of reach now.
+    expect(openLine(adapter.state)?.baud).toBe(115200);
+    for (const n of [2, 3]) {
+      const record = await next(n);
+      expect(record).toMatchObject({ outcome: 'pass', imei: imei(n) });
+      expect(module.flash.stored['REGDT']).toBe(`000${n}`);
+      expect(module.flash.stored['UART']).toBe('9600,8,1,NONE,NFC');
+      expect(openLine(adapter.state)?.baud).toBe(115200);
+    }
+    expect(s.records.map((r) => r.outcome)).toEqual(['pass', 'pass', 'pass']);
   }, 60_000);
 
   it('the same module put back is not applied again: no AT+…= line crosses the wire', async () => {

@@ -10,6 +10,7 @@
  * the view's "Check the module now" button (the session's guarded `+++`, which no server receives).
  */
 import type { Text } from '../../../protocol/types';
+import { sameLineSettings, type UartSettings } from '../../../protocol/uart';
 import type { ModuleIds, StationApply, StationDevice, StationStep } from '../../../profile/batch/station';
 import { problemFrom } from '../../logic/problems';
 import type { ApplyReport, SessionService, UiSessionState } from '../../services/session-service';
@@ -40,8 +41,23 @@ export function applyFailure(report: ApplyReport): Text | undefined {
   );
 }
 
-export function sessionStationDevice(session: SessionService): StationDevice {
+/** The line the session has open now, or undefined when none is. */
+export function openLine(state: UiSessionState): UartSettings | undefined {
+  return 'line' in state ? state.line : undefined;
+}
+
+/**
+ * `arrival`: the line modules arrive at (the session's when the run started). A profile or table that
+ * changes UART leaves the session at the new rate after each apply; the port is then reopened at
+ * `arrival` (nothing sent) so the next module's start message, or the guarded `+++`, is understood.
+ */
+export function sessionStationDevice(session: SessionService, arrival?: UartSettings): StationDevice {
   return {
+    async readyForNext(): Promise<void> {
+      const now = openLine(session.state);
+      if (!arrival || !now || sameLineSettings(now, arrival)) return;
+      await session.listenAt(arrival);
+    },
     async identify(signal: AbortSignal): Promise<ModuleIds> {
       const id = await session.identify(signal);
       return {
