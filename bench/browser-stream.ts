@@ -101,6 +101,17 @@ interface Run {
   readonly heapGrowth?: number;
 }
 
+/** One run's figures from what the page's probe saw. */
+function runOf(r: Awaited<ReturnType<typeof readProbe>>, roundTripMs: number): Run {
+  return {
+    p95: percentile(r.clicks, 95),
+    clicks: r.clicks.length,
+    maxStreamTask: Math.max(0, ...r.streamLongTasks),
+    longTasks: r.streamLongTasks.filter((d) => d > 50).length,
+    roundTripMs,
+  };
+}
+
 async function simulatorRun(browser: Browser, base: string): Promise<Run> {
   const page = await newPage(browser, base);
   await connect(page, 'Simulator');
@@ -122,13 +133,7 @@ async function simulatorRun(browser: Browser, base: string): Promise<Run> {
   });
   const r = await readProbe(page);
   await page.context().close();
-  return {
-    p95: percentile(r.clicks, 95),
-    clicks: r.clicks.length,
-    maxStreamTask: Math.max(0, ...r.streamLongTasks),
-    longTasks: r.streamLongTasks.filter((d) => d > 50).length,
-    roundTripMs,
-  };
+  return runOf(r, roundTripMs);
 }
 
 async function fastDeviceRun(browser: Browser, base: string): Promise<Run> {
@@ -150,14 +155,7 @@ async function fastDeviceRun(browser: Browser, base: string): Promise<Run> {
   const r = await readProbe(page);
   const heapEnd = await heapAfterGc(page);
   await page.context().close();
-  return {
-    p95: percentile(r.clicks, 95),
-    clicks: r.clicks.length,
-    maxStreamTask: Math.max(0, ...r.streamLongTasks),
-    longTasks: r.streamLongTasks.filter((d) => d > 50).length,
-    roundTripMs,
-    heapGrowth: heapEnd - heapStart,
-  };
+  return { ...runOf(r, roundTripMs), heapGrowth: heapEnd - heapStart };
 }
 
 export async function measureBrowserStream(): Promise<BenchResult[]> {
