@@ -6,13 +6,14 @@
  * AT+SMSEND are not repeated after a lost answer: they may have run.
  *
  * A byte lost inside a value cannot be seen in one answer (`+HEARTTM:3` for 30 reads fine). So once the
- * line has shown it is unreliable — a retry was needed, or an answer carried stray lines — the channel is
- * `suspect` and every query is confirmed by answers that agree. Callers re-check what they read before
- * that moment (ops/read-settings.ts).
+ * line has shown it is unreliable — an answer was lost or unreadable, or carried stray lines — the channel
+ * is `suspect` and every query is confirmed by answers that agree. Callers re-check what they read before
+ * that moment (ops/read-settings.ts). A timeout whose answers all turn up whole, only late (a browser that
+ * stalled), shows no loss: it leaves the line trusted.
  */
 import { findCommand } from '../protocol/catalogue';
 import { buildAction, buildQuery, buildSet, withPassword } from '../protocol/command';
-import { infoValue, type AssembledReply } from '../protocol/reply-parser';
+import { infoValue, ReplyParser, type AssembledReply } from '../protocol/reply-parser';
 import { validateValue } from '../protocol/validate';
 import {
   atErrorOf,
@@ -119,9 +120,13 @@ export class AtChannel {
   private queryOnce(name: string, options: CommandOptions): Promise<string> {
     const entry = findCommand(name);
     let previousInvalid: string | undefined;
+    const command = buildQuery(name).trim().toUpperCase();
     return this.reliable(buildQuery(name), options, (reply, label) => {
-      // A query's answer is `+NAME:value` and OK; anything else in it was noise.
-      if (reply.text.length > 0 || reply.info.length > 1) this.anomalies++;
+      // A query's answer is `+NAME:value` and OK; anything else in it was noise. Not noise: the answer to an
+      // earlier try of this same query that reached us late (its echo, the same value again).
+      const noise = reply.text.some((t) => t.trim().toUpperCase() !== command);
+      const values = new Set(reply.info.map((i) => `${i.name}:${i.value}`));
+      if (noise || values.size > 1) this.anomalies++;
       const value = infoValue(reply, name);
       if (value === undefined) throw nonsenseAnswer(label, name, reply);
       if (!entry || entry.kind !== 'setting') return value;
@@ -157,22 +162,44 @@ export class AtChannel {
     const label = commandLine.trim();
     let errorAnswers = 0;
     let failures = 0;
+    let attempts = 0;
+    // Tries that timed out: a lost byte, or an answer still on its way (a browser that stalled).
+    let timeouts = 0;
+    const answers = countAnswers(this.line, commandLine);
     // Every failure so far was a clean answer that made no sense: not line noise, another device.
     let nonsense: SessionError | undefined;
-    for (;;) {
-      try {
-        const reply = await this.send(commandLine, options);
-        if (reply.status === 'error') throw atErrorOf(label, reply.error);
-        return read(reply, label);
-      } catch (e) {
-        const error = e instanceof NonsenseAnswer ? e.error : toSessionError(e);
-        nonsense = e instanceof NonsenseAnswer && (failures === 0 || nonsense) ? e.notA7s4 : undefined;
-        if (options.once && error.code === 'timeout') throw error;
-        if (!this.worthRetry(error, error.code === 'at-error' ? ++errorAnswers : ++failures))
-          throw nonsense ?? error;
-        this.anomalies++;
-        await this.line.quietRx(this.timeouts.resyncQuietMs, this.timeouts.resyncMaxMs, options.signal);
+    try {
+      for (;;) {
+        try {
+          attempts++;
+          const reply = await this.send(commandLine, options);
+          if (reply.status === 'error') throw atErrorOf(label, reply.error);
+          const value = read(reply, label);
+          if (timeouts > 0) {
+            // The answer that ended this try may be an earlier try's, late: the others follow right behind
+            // (the module answers in order). All of them whole: the line lost nothing, they were only late
+            // (a browser that stalled), and the line stays trusted. Their bytes must not meet the next
+            // command either.
+            if (answers.count() < attempts) {
+              await this.line.quietRx(this.timeouts.resyncQuietMs, this.timeouts.resyncMaxMs, options.signal);
+            }
+            if (answers.count() < attempts) this.anomalies++;
+          }
+          return value;
+        } catch (e) {
+          const error = e instanceof NonsenseAnswer ? e.error : toSessionError(e);
+          nonsense = e instanceof NonsenseAnswer && (failures === 0 || nonsense) ? e.notA7s4 : undefined;
+          if (options.once && error.code === 'timeout') throw error;
+          if (!this.worthRetry(error, error.code === 'at-error' ? ++errorAnswers : ++failures))
+            throw nonsense ?? error;
+          // A timeout is judged once the command has been answered (above); anything else is line trouble.
+          if (error.code === 'timeout') timeouts++;
+          else this.anomalies++;
+          await this.line.quietRx(this.timeouts.resyncQuietMs, this.timeouts.resyncMaxMs, options.signal);
+        }
       }
+    } finally {
+      answers.stop();
     }
   }
 
@@ -188,6 +215,35 @@ export class AtChannel {
         return false;
     }
   }
+}
+
+/**
+ * Counts the whole answers to `commandLine` among every byte the line receives from now on — also those
+ * that come after their try timed out, while the line drains or during the next try: the `+NAME:` line of
+ * a query, the OK of a set or an action. A byte lost in an answer's line end or name leaves it uncounted.
+ */
+function countAnswers(line: Line, commandLine: string): { count(): number; stop(): void } {
+  const query = /^AT\+([A-Z0-9_]+)\?$/i.exec(commandLine.trim())?.[1]?.toUpperCase();
+  const parser = new ReplyParser();
+  parser.expect(commandLine);
+  let n = 0;
+  const feed = (bytes: Uint8Array): void => {
+    // The parser rests after an answer's OK or error: the bytes behind it (the next try's answer) come back
+    // unsolicited, and are read again as the answer to another try.
+    let answered = false;
+    for (const event of parser.push(bytes)) {
+      if (query ? event.type === 'info' && event.name === query : event.type === 'ok') n++;
+      if (event.type === 'ok' || event.type === 'error') answered = true;
+      else if (event.type === 'unsolicited' && answered) {
+        answered = false;
+        parser.expect(commandLine);
+        feed(event.bytes);
+      }
+    }
+    if (answered) parser.expect(commandLine);
+  };
+  const stop = line.events.on('received', feed);
+  return { count: () => n, stop };
 }
 
 /**

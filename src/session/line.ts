@@ -51,6 +51,8 @@ interface Waiter {
 export interface LineEvents extends Record<string, unknown> {
   /** Bytes that are not part of any reply, in order. */
   unsolicited: Uint8Array;
+  /** Every chunk received, as it came (before the parser: also bytes of replies nobody waits for any more). */
+  received: Uint8Array;
   /** The reader loop ended: `error` when the port failed or went away, undefined after `close()`. */
   end: SessionError | undefined;
 }
@@ -342,6 +344,7 @@ export class Line {
     this.recentRx.push([this.rxAt, bytes.length]);
     if (this.recentRx.length > RECENT_RX_CHUNKS) this.recentRx.shift();
     this.log.add(this.rxAt, 'rx', bytes);
+    this.events.emit('received', bytes);
     this.route(this.parser.push(bytes));
   }
 

@@ -47,6 +47,14 @@ export class FaultyPort extends EventTarget implements SerialPortLike {
   private controller: ReadableStreamDefaultController<Uint8Array> | undefined;
   /** When the last delayed write reaches the module (writeDelayMaxMs). */
   private lastWriteAt = -Infinity;
+  /** stallOnce: the write that starts the stall, and how long it lasts. */
+  private stallAfter: { readonly text: string; readonly ms: number } | undefined;
+  /** loseAnswerOnce: the write whose answer is lost; `losing` until the next write. */
+  private loseAfter: string | undefined;
+  private losing = false;
+  /** Chunks from the module held until `heldUntil` (a stalled read path), in order. */
+  private held: Uint8Array[] = [];
+  private heldUntil = -Infinity;
 
   constructor(
     private readonly inner: SimulatorPort,
@@ -80,6 +88,16 @@ export class FaultyPort extends EventTarget implements SerialPortLike {
     const writer = this.innerWriter;
     this.writable = new WritableStream<Uint8Array>({
       write: async (chunk) => {
+        this.losing =
+          this.loseAfter !== undefined && new TextDecoder().decode(chunk).includes(this.loseAfter);
+        if (this.losing) this.loseAfter = undefined;
+        if (this.stallAfter && new TextDecoder().decode(chunk).includes(this.stallAfter.text)) {
+          this.heldUntil = this.clock.now() + this.stallAfter.ms;
+          this.stallAfter = undefined;
+          this.clock.setTimer(this.heldUntil - this.clock.now(), () => {
+            for (const bytes of this.held.splice(0)) this.deliver(bytes);
+          });
+        }
         const kept = this.lose(chunk);
         if (kept.length === 0) return;
         if (this.faults.writeDelayMaxMs <= 0) {
@@ -109,6 +127,20 @@ export class FaultyPort extends EventTarget implements SerialPortLike {
     return this.inner.getInfo();
   }
 
+  /**
+   * Once, after a write containing `text`: everything the module sends reaches the page `ms` late, whole and
+   * in order — a browser on a busy laptop whose reader stalled (measured through Chromium's real serial
+   * stack: an answer handed to the page 2.3 s after the module sent it).
+   */
+  stallOnce(text: string, ms: number): void {
+    this.stallAfter = { text, ms };
+  }
+
+  /** Once: everything the module sends after a write containing `text`, until the next write, is lost. */
+  loseAnswerOnce(text: string): void {
+    this.loseAfter = text;
+  }
+
   /** Pulls the cable of the underlying simulator port. */
   unplug(): void {
     this.inner.unplug();
@@ -128,7 +160,7 @@ export class FaultyPort extends EventTarget implements SerialPortLike {
       for (;;) {
         const { value, done } = await reader.read();
         if (done) return;
-        if (!value || this.faults.mute) continue;
+        if (!value || this.faults.mute || this.losing) continue;
         const kept = this.lose(value);
         if (kept.length > 0) this.deliver(kept);
         if (this.faults.garbageAfterReplies && /(OK|\+ERR:\d+)\r\n$/.test(new TextDecoder().decode(value))) {
@@ -145,6 +177,10 @@ export class FaultyPort extends EventTarget implements SerialPortLike {
   }
 
   private deliver(bytes: Uint8Array): void {
+    if (this.clock.now() < this.heldUntil) {
+      this.held.push(bytes);
+      return;
+    }
     const push = (): void => {
       try {
         this.controller?.enqueue(bytes);
