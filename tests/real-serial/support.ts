@@ -108,6 +108,8 @@ export interface DtuStatus {
   uart: string;
   running: Record<string, string>;
   stored: Record<string, string>;
+  /** The firmware variant's selection (preset names, core/variants.ts); `[]` = as the manual says. */
+  firmware: string[];
 }
 
 export async function dtuStatus(env: RealSerialEnv): Promise<DtuStatus> {
@@ -217,7 +219,9 @@ interface Pipe {
 
 /**
  * AT from Node with real time: collects what the module sends and waits for patterns. The guard before
- * `+++` is the caller's (`quiet`), counted from our last byte.
+ * `+++` is the caller's (`quiet`), counted from our last byte. Reads the firmware variants too
+ * (core/variants.ts): `a`/`+ok` UARTFT late, `+OK` / `+ERR=-n`, queries with no OK, a blank after the colon,
+ * notices in working mode.
  */
 export class AtClient {
   private received = '';
@@ -327,7 +331,8 @@ export class AtClient {
     await this.quiet(uartft + Math.max(100, uartft * 0.2));
     this.take();
     this.send('+++');
-    const a = await this.until(/a/, uartft + 1500);
+    // The bare `a`, not one inside a working-mode notice (`\r\n[USR] no data…\r\n`).
+    const a = await this.until(/(^|\n)a/, uartft + 1500);
     this.send('a');
     await this.until(/\+ok/, uartft + 1500);
     this.take();
@@ -338,14 +343,22 @@ export class AtClient {
   async command(line: string, ms = 3000): Promise<string> {
     this.take();
     this.send(`${line}\r`);
-    return this.until(/\r\n(OK|\+ERR:\d+|ERROR)\r\n/, ms);
+    return this.until(/\r\n(\+?OK|\+ERR[:=]-?\d+|ERROR)\r\n/, ms);
   }
 
-  /** The value of a query (`AT+X?` → `+X:value`). */
-  async query(name: string): Promise<string> {
-    const answer = await this.command(`AT+${name}?`);
-    const m = new RegExp(`\\+${name}:([^\\r\\n]*)\\r\\n`).exec(answer);
+  /**
+   * The value of a query (`AT+X?` → `+X:value`, or `+X: value`). Firmware that sends no OK after a query
+   * is waited for until the line is quiet, so a late OK cannot pass for the next command's answer.
+   */
+  async query(name: string, ms = 3000): Promise<string> {
+    this.take();
+    this.send(`AT+${name}?\r`);
+    const value = new RegExp(`\\+${name}: ?([^\\r\\n]*)\\r\\n`);
+    const error = /\r\n(\+ERR[:=]-?\d+|ERROR)\r\n/;
+    const answer = await this.until(new RegExp(`${value.source}|${error.source}`), ms);
+    const m = value.exec(answer);
     if (!m) throw new Error(`AT+${name}? answered ${JSON.stringify(answer)}`);
+    if (!/\r\n\+?OK\r\n/.test(this.received)) await this.quiet(100);
     return m[1] ?? '';
   }
 

@@ -303,6 +303,15 @@ describe('control port (--control)', () => {
     expect(answerControl(host, { cmd: 'sim', command: { type: 'serial-write' } })).toMatchObject({
       ok: false,
     });
+    // A firmware switch says what is in force, and refuses an unknown name without changing anything.
+    expect(
+      answerControl(host, { cmd: 'sim', command: { type: 'set-firmware', selection: ['worst-case'] } }),
+    ).toEqual({ ok: true, firmware: ['worst-case'] });
+    expect(
+      answerControl(host, { cmd: 'sim', command: { type: 'set-firmware', selection: ['g787'] } }),
+    ).toMatchObject({ ok: false, error: expect.stringContaining('"g787"') });
+    expect(answerControl(host, { cmd: 'status' })).toMatchObject({ firmware: ['worst-case'] });
+    expect(host.module.firmwareVariant.slowEntry).toBe(true);
 
     const port = await startControlPort(host, '127.0.0.1', 0);
     try {

@@ -12,10 +12,14 @@
  *   {"cmd":"mark","label":"apply"}         a `mark` entry in the trace
  *   {"cmd":"sim","command":{"type":"set-server-behaviour","socket":"A","behaviour":"silent"}}
  *                                          a control command of the module without bytes (control.ts)
+ *   {"cmd":"sim","command":{"type":"set-firmware","selection":["worst-case"]}}
+ *                                          → {"ok":true,"firmware":["worst-case"]} (the selection in force, as
+ *                                             the `firmware` event says), or ok:false naming unknown variants
  */
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import type { UartSettings } from '../../protocol/uart';
 import type { SimCommand } from '../core/control';
+import { normaliseFirmwareSelection } from '../core/variants';
 import type { TcpHost } from './tcp-host';
 
 export interface ControlPort {
@@ -59,6 +63,7 @@ export function answerControl(host: TcpHost, command: unknown): Record<string, u
         uart: lineText(m.uart),
         running: { ...m.running },
         stored: { ...m.stored },
+        firmware: [...m.firmwareSelection],
       };
     }
     case 'follow-tty':
@@ -77,12 +82,31 @@ export function answerControl(host: TcpHost, command: unknown): Record<string, u
       if (typeof type !== 'string' || !PLAIN_SIM_COMMANDS.includes(type)) {
         return { ok: false, error: `"command" is one of ${PLAIN_SIM_COMMANDS.join(', ')} (control.ts)` };
       }
+      if (type === 'set-firmware') return setFirmware(host, c.command as { selection?: unknown });
       host.module.control(c.command as SimCommand);
       return { ok: true };
     }
     default:
       return { ok: false, error: `unknown command ${JSON.stringify(c.cmd)}` };
   }
+}
+
+/**
+ * `set-firmware` answered like the module's `firmware` event: the selection in force, or the error that
+ * left the firmware unchanged (a harness must not go on believing the module runs a variant it does not).
+ */
+function setFirmware(host: TcpHost, command: { selection?: unknown }): Record<string, unknown> {
+  const selection = command.selection;
+  if (!Array.isArray(selection) || !selection.every((n) => typeof n === 'string')) {
+    return { ok: false, error: '"selection" is a list of firmware variant names (core/variants.ts)' };
+  }
+  try {
+    normaliseFirmwareSelection(selection);
+  } catch (e) {
+    return { ok: false, error: e instanceof Error ? e.message : String(e) };
+  }
+  host.module.control({ type: 'set-firmware', selection });
+  return { ok: true, firmware: [...host.module.firmwareSelection] };
 }
 
 export async function startControlPort(host: TcpHost, address: string, port: number): Promise<ControlPort> {
