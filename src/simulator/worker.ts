@@ -79,12 +79,17 @@ function checkState(): void {
   checkQueued = true;
   setTimeout(() => {
     checkQueued = false;
-    if (!module) return;
-    const now = savedStateOf(module);
-    if (told && sameState(now, told)) return;
-    told = now;
-    post({ type: 'state', state: sameState(now, pristineState()) ? null : now });
+    tellState();
   }, STATE_CHECK_MS);
+}
+
+/** Now: tells the page when the saved state differs from what it has. */
+function tellState(): void {
+  if (!module) return;
+  const now = savedStateOf(module);
+  if (told && sameState(now, told)) return;
+  told = now;
+  post({ type: 'state', state: sameState(now, pristineState()) ? null : now });
 }
 
 function need(): SimulatedModule {
@@ -131,6 +136,9 @@ self.addEventListener('message', (e: MessageEvent<ToWorker>) => {
       break;
     case 'control':
       need().control(m.command);
+      // A trainer's or a scenario's change (load-state, swap-module, a fault) is kept at once: an F5 right
+      // after "Start" must find the exercise's module, not the one before it.
+      tellState();
       break;
   }
   if (module) checkState();

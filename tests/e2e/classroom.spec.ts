@@ -86,6 +86,16 @@ test('the exercise list shows progress, a hint at a time, and survives a reload'
   await expect(page.getByTestId('hints').locator('li')).toHaveCount(1);
 });
 
+test("F5 right after Start finds the exercise's module, not the one before it", async ({ page }) => {
+  await openApp(page, '#classroom');
+  await startScenario(page, 'wrong-baud-rate');
+  await page.reload(); // at once: the simulator's state is kept as soon as the exercise sets it
+  await expect(await verdict(page)).toHaveAttribute('data-status', 'running');
+  await connected(page);
+  await expect(page.getByTestId('connected')).toContainText('9600 8N1');
+  await expect(await verdict(page)).toHaveAttribute('data-status', 'solved', { timeout: 15_000 });
+});
+
 test('wrong baud rate: 115200 stays unsolved, finding 9600 solves it', async ({ page }) => {
   await openApp(page, '#classroom');
   await startScenario(page, 'wrong-baud-rate');
