@@ -22,7 +22,7 @@ async function importScript(page: Page, name: string, script: string): Promise<v
 
 async function openPanel(page: Page, profile: string): Promise<void> {
   const details = panel(page);
-  if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
+  if ((await details.getAttribute('open')) === null) await details.locator('summary').first().click();
   await details.getByTestId('remote-profile').selectOption({ label: profile });
 }
 

@@ -4,11 +4,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { shownPayload } from '../../src/ui/remote/payload-text';
+import { FIELD } from '../../src/ui/remote/field-strings';
 import { REMOTE } from '../../src/ui/remote/strings';
 import { placeholders, textPairs } from './text-pairs';
 
 describe('remote strings', () => {
-  const pairs = textPairs({ REMOTE });
+  const pairs = textPairs({ REMOTE, FIELD });
 
   it('are complete in English and Chinese with the same placeholders', () => {
     expect(pairs.length).toBeGreaterThan(50);

@@ -63,23 +63,7 @@ export const RESTART_COMMAND = 'AT+Z';
 
 /** The plan for writing `target` to a module in the field. Pure. */
 export function planRemote(target: Readonly<Record<string, string>>, options: RemoteOptions): RemotePlan {
-  const optionProblems: Text[] = [];
-  const pw = checked('CMDPW', options.password);
-  if (!pw.ok) {
-    optionProblems.push({
-      en: `The current command password: ${pw.error.message.en}`,
-      zh: `当前命令密码：${pw.error.message.zh}`,
-    });
-  }
-  const fl = checked('UARTFL', String(options.uartfl));
-  if (!fl.ok) {
-    optionProblems.push({
-      en: `The module's current UARTFL: ${fl.error.message.en}`,
-      zh: `模块当前的 UARTFL：${fl.error.message.zh}`,
-    });
-  }
-  const prefix = pw.ok ? unescapeText(pw.value) : '';
-  const uartfl = fl.ok ? Number(fl.value) : options.uartfl;
+  const { optionProblems, prefix, uartfl } = checkOptions(options);
 
   const plan = planApply(options.current ?? {}, target);
   const writes: RemoteWrite[] = plan.writes.map((w) => ({
@@ -104,6 +88,35 @@ export function planRemote(target: Readonly<Record<string, string>>, options: Re
     optionProblems,
     prefix,
     verifyPrefix,
+  };
+}
+
+/** The checks of the module's password and UARTFL now, shared with the field read (field-queries.ts). */
+export function checkOptions(options: Pick<RemoteOptions, 'password' | 'uartfl'>): {
+  readonly optionProblems: readonly Text[];
+  /** The password prefix (plain text, as sent); empty when the password is not valid. */
+  readonly prefix: string;
+  readonly uartfl: number;
+} {
+  const optionProblems: Text[] = [];
+  const pw = checked('CMDPW', options.password);
+  if (!pw.ok) {
+    optionProblems.push({
+      en: `The current command password: ${pw.error.message.en}`,
+      zh: `当前命令密码：${pw.error.message.zh}`,
+    });
+  }
+  const fl = checked('UARTFL', String(options.uartfl));
+  if (!fl.ok) {
+    optionProblems.push({
+      en: `The module's current UARTFL: ${fl.error.message.en}`,
+      zh: `模块当前的 UARTFL：${fl.error.message.zh}`,
+    });
+  }
+  return {
+    optionProblems,
+    prefix: pw.ok ? unescapeText(pw.value) : '',
+    uartfl: fl.ok ? Number(fl.value) : options.uartfl,
   };
 }
 

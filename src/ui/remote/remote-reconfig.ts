@@ -4,18 +4,34 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { realClock } from '../../clock/clock';
 import { factoryDefaults } from '../../protocol/catalogue';
 import { redactSecrets } from '../../protocol/secrets';
+import type { Text } from '../../protocol/types';
+import { MAX_BUNDLE_CHARS } from '../../profile/bundle/format';
+import { bundleTooLarge } from '../../profile/bundle/read';
 import type { Profile } from '../../profile/profile';
+import { bundleBaseline, notHeld, type BundleBaseline } from '../../profile/remote/bundle-baseline';
 import type { RemoteSocket } from '../../profile/remote/path-warnings';
 import { canSend, planRemote, type RemotePlan } from '../../profile/remote/remote-plan';
 import { SOCKET_IDS } from '../../simulator/core/control';
 import { simulatorContext } from '../context';
 import { LanguageController } from '../controllers/language-controller';
 import { StoreController } from '../controllers/store-controller';
+import { formatTime } from '../logic/profile-format';
 import { base, tokens } from '../styles/shared';
+import './field-read';
+import type { FieldBaseline, FieldBaselineEvent } from './field-read';
+import { FIELD as F } from './field-strings';
 import { shownPayload } from './payload-text';
 import { sendByNetwork, sendBySms, type SendReport } from './sim-send';
 import { REMOTE as R } from './strings';
-import type { Text } from '../../protocol/types';
+
+/** What "What to send" compares the profile with (docs/remote.md). */
+type Scope = 'all' | 'device' | 'field' | 'bundle';
+
+/** The bundle reader's message for a file too large to be a bundle. */
+function tooLarge(size: number): Text {
+  const r = bundleTooLarge(size);
+  return r.ok ? { en: '', zh: '' } : r.error.message;
+}
 
 /** A table of payloads for one channel (renderPayloads). */
 interface PayloadTable {
@@ -104,7 +120,16 @@ export class DtuRemoteReconfig extends LitElement {
   @property({ attribute: false }) profiles: readonly Profile[] = [];
 
   @state() private selected = 0;
-  @state() private onlyDiff = false;
+  /**
+   * What "What to send" compares the profile with: nothing (every setting), the module last read in this
+   * app, the field module's answers (field-read.ts) or a support bundle's configuration.
+   */
+  @state() private scope: Scope = 'all';
+  /** The field module's answers, in memory only (they can hold passwords). */
+  @state() private field: FieldBaseline | undefined;
+  /** A support bundle's configuration, in memory only (an opted-in bundle holds passwords). */
+  @state() private bundle: BundleBaseline | undefined;
+  @state() private bundleError = '';
   @state() private password = factoryDefaults()['CMDPW'] ?? 'usr.cn';
   @state() private uartfl = Number(factoryDefaults()['UARTFL'] ?? '1024');
   @state() private socket: RemoteSocket = 'A';
@@ -113,6 +138,8 @@ export class DtuRemoteReconfig extends LitElement {
   @state() private understood = false;
   @state() private copied = '';
   @state() private running = false;
+  /** The field read is querying the simulator: sending waits (the answers would mix). */
+  @state() private reading = false;
   @state() private report: SendReport | undefined;
   @state() private failure = '';
 
@@ -128,8 +155,39 @@ export class DtuRemoteReconfig extends LitElement {
     return this.store.available ? this.store.value.device : undefined;
   }
 
+  /** The scope in force: a baseline that is not there (nothing read) falls back to every setting. */
+  private get baseline(): Scope {
+    if (this.scope === 'device' && this.device) return 'device';
+    if (this.scope === 'field' && this.field) return 'field';
+    if (this.scope === 'bundle' && this.bundle) return 'bundle';
+    return 'all';
+  }
+
+  private get current(): Readonly<Record<string, string>> | undefined {
+    const scope = this.baseline;
+    if (scope === 'device') return this.device;
+    if (scope === 'field') return this.field?.values;
+    if (scope === 'bundle') return this.bundle?.values;
+    return undefined;
+  }
+
+  private async openBundle(e: Event): Promise<void> {
+    const input = e.target as HTMLInputElement;
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    this.bundle = undefined;
+    this.bundleError = '';
+    const read =
+      file.size > MAX_BUNDLE_CHARS * 4
+        ? { ok: false as const, error: tooLarge(file.size) }
+        : bundleBaseline(await file.text());
+    if (read.ok) this.bundle = read.baseline;
+    else this.bundleError = this.i18n.f(F.bundleError, { message: this.i18n.t(read.error) });
+  }
+
   private plan(profile: Profile): RemotePlan {
-    const current = this.onlyDiff ? this.device : undefined;
+    const current = this.current;
     return planRemote(profile.values, {
       password: this.password,
       uartfl: this.uartfl,
@@ -167,7 +225,6 @@ export class DtuRemoteReconfig extends LitElement {
 
   private renderInputs(): TemplateResult {
     const t = this.i18n.t.bind(this.i18n);
-    const device = this.device;
     return html`<div class="fields">
       <label
         >${t(R.profile)}
@@ -179,6 +236,8 @@ export class DtuRemoteReconfig extends LitElement {
             this.report = undefined;
             this.reveal = false;
             this.understood = false;
+            // Answers were read for this profile's settings; another profile asks for others.
+            this.field = undefined;
           }}
         >
           ${this.profiles.map(
@@ -218,28 +277,72 @@ export class DtuRemoteReconfig extends LitElement {
           ${SOCKET_IDS.map((s) => html`<option value=${s} ?selected=${s === this.socket}>${s}</option>`)}
         </select>
       </label>
-      <fieldset>
-        <legend>${t(R.scope)}</legend>
-        <label class="inline"
-          ><input
-            type="radio"
-            name="scope"
-            .checked=${!this.onlyDiff}
-            @change=${() => (this.onlyDiff = false)}
-          />${t(R.scopeAll)}</label
-        >
-        <label class="inline"
-          ><input
-            type="radio"
-            name="scope"
-            data-testid="remote-only-diff"
-            ?disabled=${!device}
-            .checked=${this.onlyDiff && !!device}
-            @change=${() => (this.onlyDiff = true)}
-          />${t(R.scopeDiff)}</label
-        >
-      </fieldset>
     </div>`;
+  }
+
+  /** "What to send": the baseline of the comparison, and which one is in force, read when. */
+  private renderScope(profile: Profile): TemplateResult {
+    const t = this.i18n.t.bind(this.i18n);
+    const f = this.i18n.f.bind(this.i18n);
+    const lang = this.i18n.lang;
+    const device = this.device;
+    const scope = this.baseline;
+    const radio = (value: Scope, label: string, testid: string, enabled: boolean) =>
+      html`<label class="inline"
+        ><input
+          type="radio"
+          name="scope"
+          data-testid=${testid}
+          ?disabled=${!enabled}
+          .checked=${scope === value}
+          @change=${() => (this.scope = value)}
+        />${label}</label
+      >`;
+    const lastRead = device && this.store.available ? this.store.value.model.summary().lastReadAt : undefined;
+    const field = this.field;
+    const bundle = this.bundle;
+    const note =
+      scope === 'device'
+        ? lastRead === undefined
+          ? t(F.baseline.deviceNoTime)
+          : f(F.baseline.device, { time: formatTime(lastRead, lang) })
+        : scope === 'field' && field
+          ? f(F.baseline.field, { source: t(F.source[field.source]), time: formatTime(field.at, lang) })
+          : scope === 'bundle' && bundle
+            ? f(F.baseline.bundle, {
+                module: bundle.identity ? `IMEI ${bundle.identity.imei}` : '—',
+                time: bundle.madeAt === undefined ? bundle.createdAt : formatTime(bundle.madeAt, lang),
+              })
+            : t(F.baseline.all);
+    const missing = scope === 'bundle' && bundle ? notHeld(bundle.values, profile.values) : [];
+    return html`<fieldset>
+      <legend>${t(R.scope)}</legend>
+      ${radio('all', t(R.scopeAll), 'remote-scope-all', true)}
+      ${radio('device', t(R.scopeDiff), 'remote-only-diff', !!device)}
+      ${radio('field', t(F.scopeField), 'remote-only-field-diff', !!field)}
+      ${field ? nothing : html`<p class="muted small">${t(F.scopeFieldHint)}</p>`}
+      ${radio('bundle', t(F.scopeBundle), 'remote-only-bundle-diff', !!bundle)}
+      <label class="small"
+        >${t(F.bundleFile)}
+        <input
+          type="file"
+          data-testid="remote-bundle-file"
+          accept=".json,application/json"
+          aria-describedby="bundle-hint"
+          @change=${(e: Event) => void this.openBundle(e)}
+        />
+      </label>
+      <p id="bundle-hint" class="muted small">${t(F.bundleHint)}</p>
+      ${this.bundleError ? html`<p class="notice error" role="alert" data-testid="remote-bundle-error">${this.bundleError}</p>` : nothing}
+      <p class="small" role="status" data-testid="remote-baseline" data-baseline=${scope}>${note}</p>
+      ${
+        missing.length > 0
+          ? html`<p class="notice small" data-testid="remote-bundle-missing">
+              ${f(F.bundleMissing, { names: missing.map((n) => `AT+${n}`).join(', ') })}
+            </p>`
+          : nothing
+      }
+    </fieldset>`;
   }
 
   private renderProblems(plan: RemotePlan): TemplateResult | typeof nothing {
@@ -396,7 +499,7 @@ export class DtuRemoteReconfig extends LitElement {
           type="button"
           class="primary"
           data-testid="remote-send-sms"
-          ?disabled=${this.running || !this.simulator.value || !this.confirmed(plan) || !canSend(plan, 'sms')}
+          ?disabled=${this.running || this.reading || !this.simulator.value || !this.confirmed(plan) || !canSend(plan, 'sms')}
           @click=${() => void this.send(plan, 'sms')}
         >
           ${t(this.running ? R.stop : R.sendSms)}
@@ -405,7 +508,11 @@ export class DtuRemoteReconfig extends LitElement {
           type="button"
           data-testid="remote-send-network"
           ?disabled=${
-            this.running || !this.simulator.value || !this.confirmed(plan) || !canSend(plan, 'network')
+            this.running ||
+            this.reading ||
+            !this.simulator.value ||
+            !this.confirmed(plan) ||
+            !canSend(plan, 'network')
           }
           @click=${() => void this.send(plan, 'network')}
         >
@@ -464,25 +571,37 @@ export class DtuRemoteReconfig extends LitElement {
     const t = this.i18n.t.bind(this.i18n);
     const plan = this.plan(profile);
     const empty = plan.sms.length === 0 && plan.invalid.length === 0 && plan.optionProblems.length === 0;
-    return html`${this.renderInputs()} ${this.renderProblems(plan)}
-    ${empty ? html`<p class="muted" data-testid="remote-nothing">${t(R.nothing)}</p>` : nothing}
-    ${this.renderWarnings(plan)}
-    ${
-      plan.sms.length > 0
-        ? html`<label class="inline"
-              ><input
-                type="checkbox"
-                data-testid="remote-reveal"
-                aria-describedby="reveal-hint"
-                .checked=${this.reveal}
-                @change=${(e: Event) => (this.reveal = (e.target as HTMLInputElement).checked)}
-              />${t(R.reveal)}</label
-            >
-            <p id="reveal-hint" class="muted small">${t(R.revealHint)}</p>
-            ${this.copied ? html`<p class="notice" role="status" data-testid="remote-copied">${this.copied}</p>` : nothing}
-            ${this.renderSms(plan)} ${this.renderNetwork(plan)} ${this.renderSimulator(plan)}`
-        : nothing
-    }`;
+    return html`${this.renderInputs()}
+      <dtu-remote-field-read
+        .target=${profile.values}
+        .password=${this.password}
+        .uartfl=${this.uartfl}
+        .socket=${this.socket}
+        ?reveal=${this.reveal}
+        .baseline=${this.field}
+        ?busy=${this.running}
+        @field-baseline=${(e: FieldBaselineEvent) => (this.field = e.detail)}
+        @field-reading=${(e: CustomEvent<boolean>) => (this.reading = e.detail)}
+      ></dtu-remote-field-read>
+      ${this.renderScope(profile)} ${this.renderProblems(plan)}
+      ${empty ? html`<p class="muted" data-testid="remote-nothing">${t(R.nothing)}</p>` : nothing}
+      ${this.renderWarnings(plan)}
+      ${
+        plan.sms.length > 0
+          ? html`<label class="inline"
+                ><input
+                  type="checkbox"
+                  data-testid="remote-reveal"
+                  aria-describedby="reveal-hint"
+                  .checked=${this.reveal}
+                  @change=${(e: Event) => (this.reveal = (e.target as HTMLInputElement).checked)}
+                />${t(R.reveal)}</label
+              >
+              <p id="reveal-hint" class="muted small">${t(R.revealHint)}</p>
+              ${this.copied ? html`<p class="notice" role="status" data-testid="remote-copied">${this.copied}</p>` : nothing}
+              ${this.renderSms(plan)} ${this.renderNetwork(plan)} ${this.renderSimulator(plan)}`
+          : nothing
+      }`;
   }
 
   override render() {

@@ -71,6 +71,7 @@ export const SEND_TIMEOUTS: SendTimeouts = {
   reconnectMs: 60_000,
 };
 
+/** What a run needs (also the field read, sim-read.ts). */
 export interface SendDeps {
   readonly sim: SimulatorControl;
   readonly clock: Clock;
@@ -83,7 +84,7 @@ const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
 /** Waits for the first event that `pick` turns into a value, for at most `ms`; undefined on timeout. */
-function waitFor<T>(
+export function waitFor<T>(
   deps: SendDeps,
   ms: number,
   pick: (e: SimEvent) => T | undefined,
@@ -161,7 +162,7 @@ class Reporter {
   }
 }
 
-const toPhone = (e: SimEvent): string | undefined =>
+export const toPhone = (e: SimEvent): string | undefined =>
   e.type === 'sms-out' && e.to.replace(/^\+/, '') === PHONE_NUMBER ? e.text : undefined;
 
 /** Sends the plan's SMS through the virtual phone, then reads every setting back by SMS. */
@@ -202,14 +203,14 @@ export async function sendBySms(plan: RemotePlan, deps: SendDeps): Promise<SendR
 }
 
 /** The socket's link state now, from a snapshot. */
-async function linkState(deps: SendDeps, socket: SocketId): Promise<string | undefined> {
+export async function linkState(deps: SendDeps, socket: SocketId): Promise<string | undefined> {
   const snap = waitFor(deps, 5_000, (e) => (e.type === 'snapshot' ? e.snapshot.links[socket] : undefined));
   deps.sim.control({ type: 'get-snapshot' });
   return snap;
 }
 
 /** One network-AT line from the socket's virtual server; the module's answer, or undefined. */
-async function exchange(
+export async function exchange(
   deps: SendDeps,
   socket: SocketId,
   line: string,
