@@ -15,6 +15,7 @@ import { formatTime } from '../logic/profile-format';
 import { base, tokens } from '../styles/shared';
 import { FIELD as F, type FieldSource } from './field-strings';
 import { shownPayload } from './payload-text';
+import { copyPayload, payloadTable, payloadTableStyles, type PayloadRow } from './payload-table';
 import { readByNetwork, readBySms, type FieldRead } from './sim-read';
 import { REMOTE as R } from './strings';
 
@@ -47,6 +48,7 @@ export class DtuRemoteFieldRead extends LitElement {
   static override styles = [
     tokens,
     base,
+    payloadTableStyles,
     css`
       :host {
         display: block;
@@ -54,17 +56,6 @@ export class DtuRemoteFieldRead extends LitElement {
       summary {
         cursor: pointer;
         font-weight: 600;
-      }
-      table {
-        width: 100%;
-      }
-      td.payload {
-        font-family: var(--dtu-mono);
-        overflow-wrap: anywhere;
-        word-break: break-all;
-      }
-      .table-wrap {
-        overflow-x: auto;
       }
       textarea {
         display: block;
@@ -77,10 +68,6 @@ export class DtuRemoteFieldRead extends LitElement {
         flex-wrap: wrap;
         gap: 8px;
         margin: 8px 0;
-      }
-      td button {
-        min-height: 28px;
-        padding: 0 8px;
       }
     `,
   ];
@@ -164,52 +151,17 @@ export class DtuRemoteFieldRead extends LitElement {
   }
 
   private async copy(text: string, what: string): Promise<void> {
-    try {
-      await navigator.clipboard.writeText(text);
-      this.copied = this.i18n.f(R.copied, { what });
-    } catch (e) {
-      this.copied = this.i18n.f(R.copyFailed, { message: e instanceof Error ? e.message : String(e) });
-    }
+    this.copied = await copyPayload(text, what, this.i18n.f.bind(this.i18n));
   }
 
-  private renderQueries(
-    heading: Text,
-    testid: string,
-    rows: readonly { name: string; shown: string; problem: Text | undefined; copied: string }[],
-  ): TemplateResult {
+  private renderQueries(heading: Text, testid: string, rows: readonly PayloadRow[]): TemplateResult {
     const t = this.i18n.t.bind(this.i18n);
     return html`<h5>${t(heading)}</h5>
-      <div class="table-wrap">
-        <table data-testid=${testid}>
-          <thead>
-            <tr>
-              <th scope="col">${t(R.colNumber)}</th>
-              <th scope="col">${t(R.colPayload)}</th>
-              <th scope="col">${t(R.colCheck)}</th>
-              <th scope="col"><span class="visually-hidden">${t(R.copy)}</span></th>
-            </tr>
-          </thead>
-          <tbody>
-            ${rows.map(
-              (row) =>
-                html`<tr data-testid="query-row" data-fits=${row.problem ? 'no' : 'yes'}>
-                  <td>${row.name}</td>
-                  <td class="payload">${row.shown}</td>
-                  <td class=${row.problem ? 'error' : 'ok'}>${row.problem ? t(row.problem) : t(R.fits)}</td>
-                  <td>
-                    <button
-                      type="button"
-                      aria-label=${`${t(R.copy)} ${row.name}`}
-                      @click=${() => void this.copy(row.copied, row.name)}
-                    >
-                      ${t(R.copy)}
-                    </button>
-                  </td>
-                </tr>`,
-            )}
-          </tbody>
-        </table>
-      </div>`;
+      ${payloadTable(t, rows, {
+        testid,
+        rowTestid: 'query-row',
+        onCopy: (row) => void this.copy(row.copied, row.name),
+      })}`;
   }
 
   private renderAnswers(baseline: FieldBaseline): TemplateResult {

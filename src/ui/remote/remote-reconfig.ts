@@ -21,6 +21,7 @@ import './field-read';
 import type { FieldBaseline, FieldBaselineEvent } from './field-read';
 import { FIELD as F } from './field-strings';
 import { shownPayload } from './payload-text';
+import { copyPayload, payloadTable, payloadTableStyles, type PayloadRow } from './payload-table';
 import { sendByNetwork, sendBySms, type SendReport } from './sim-send';
 import { REMOTE as R } from './strings';
 
@@ -40,16 +41,8 @@ interface PayloadTable {
   readonly how: Text;
   readonly testid: string;
   readonly rowTestid: string;
-  readonly rows: readonly {
-    /** `SMS 1`, `Line 1`: the row's name, also for its copy button. */
-    readonly name: string;
-    readonly shown: string;
-    /** The size cell. */
-    readonly length: TemplateResult;
-    readonly problem: Text | undefined;
-    /** What the copy button copies (in clear). */
-    readonly copied: string;
-  }[];
+  /** Each with its size cell. */
+  readonly rows: readonly (PayloadRow & { readonly length: TemplateResult })[];
 }
 
 /**
@@ -64,6 +57,7 @@ export class DtuRemoteReconfig extends LitElement {
   static override styles = [
     tokens,
     base,
+    payloadTableStyles,
     css`
       :host {
         display: block;
@@ -79,14 +73,6 @@ export class DtuRemoteReconfig extends LitElement {
         grid-template-columns: repeat(auto-fit, minmax(220px, 1fr));
         gap: 8px 16px;
         margin: 12px 0;
-      }
-      table {
-        width: 100%;
-      }
-      td.payload {
-        font-family: var(--dtu-mono);
-        overflow-wrap: anywhere;
-        word-break: break-all;
       }
       .warn-list li {
         margin: 0 0 6px;
@@ -105,13 +91,6 @@ export class DtuRemoteReconfig extends LitElement {
         flex-wrap: wrap;
         gap: 8px;
         margin: 8px 0;
-      }
-      td button {
-        min-height: 28px;
-        padding: 0 8px;
-      }
-      .table-wrap {
-        overflow-x: auto;
       }
     `,
   ];
@@ -197,12 +176,7 @@ export class DtuRemoteReconfig extends LitElement {
   }
 
   private async copy(text: string, what: string): Promise<void> {
-    try {
-      await navigator.clipboard.writeText(text);
-      this.copied = this.i18n.f(R.copied, { what });
-    } catch (e) {
-      this.copied = this.i18n.f(R.copyFailed, { message: e instanceof Error ? e.message : String(e) });
-    }
+    this.copied = await copyPayload(text, what, this.i18n.f.bind(this.i18n));
   }
 
   private async send(plan: RemotePlan, channel: 'sms' | 'network'): Promise<void> {
@@ -451,41 +425,19 @@ export class DtuRemoteReconfig extends LitElement {
     const showResults = this.report?.channel === table.channel;
     return html`<h4>${t(table.heading)}</h4>
       <p class="muted small">${t(table.how)}</p>
-      <div class="table-wrap">
-        <table data-testid=${table.testid}>
-          <thead>
-            <tr>
-              <th scope="col">${t(R.colNumber)}</th>
-              <th scope="col">${t(R.colPayload)}</th>
-              <th scope="col">${t(R.colLength)}</th>
-              <th scope="col">${t(R.colCheck)}</th>
-              ${showResults ? html`<th scope="col">${t(R.colResult)}</th>` : nothing}
-              <th scope="col"><span class="visually-hidden">${t(R.copy)}</span></th>
-            </tr>
-          </thead>
-          <tbody>
-            ${table.rows.map(
-              (row, i) =>
-                html`<tr data-testid=${table.rowTestid} data-fits=${row.problem ? 'no' : 'yes'}>
-                  <td>${row.name}</td>
-                  <td class="payload">${row.shown}</td>
-                  ${row.length}
-                  <td class=${row.problem ? 'error' : 'ok'}>${row.problem ? t(row.problem) : t(R.fits)}</td>
-                  ${showResults ? this.resultCell(i) : nothing}
-                  <td>
-                    <button
-                      type="button"
-                      aria-label=${`${t(R.copy)} ${row.name}`}
-                      @click=${() => void this.copy(row.copied, row.name)}
-                    >
-                      ${t(R.copy)}
-                    </button>
-                  </td>
-                </tr>`,
-            )}
-          </tbody>
-        </table>
-      </div>`;
+      ${payloadTable(t, table.rows, {
+        testid: table.testid,
+        rowTestid: table.rowTestid,
+        extraHeads: {
+          beforeCheck: html`<th scope="col">${t(R.colLength)}</th>`,
+          ...(showResults ? { afterCheck: html`<th scope="col">${t(R.colResult)}</th>` } : {}),
+        },
+        extraCells: (i) => ({
+          beforeCheck: table.rows[i]?.length ?? html`<td></td>`,
+          ...(showResults ? { afterCheck: html`${this.resultCell(i)}` } : {}),
+        }),
+        onCopy: (row) => void this.copy(row.copied, row.name),
+      })}`;
   }
 
   private renderSimulator(plan: RemotePlan): TemplateResult {
