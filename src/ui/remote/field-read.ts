@@ -293,7 +293,7 @@ export class DtuRemoteFieldRead extends LitElement {
       ${
         this.simRead
           ? html`<p
-              class="notice"
+              class=${`notice ${this.simRead.outcome === 'read' ? 'ok' : this.simRead.outcome === 'partial' ? '' : 'error'}`}
               role="status"
               data-testid="field-sim-read"
               data-outcome=${this.simRead.outcome}
