@@ -3,7 +3,7 @@
 // the real-serial suite (Chromium's real Web Serial stack on a pty; root only, else counted as skipped),
 // ending with the one summary line CI reads: "<p> passed, <f> failed, <s> skipped".
 // Static checks count as one test each so a lint or type error can never hide behind green tests.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
@@ -17,14 +17,6 @@ function run(label, command, args, env = {}) {
   return result.status === 0;
 }
 
-function check(label, command, args) {
-  if (run(label, command, args)) totals.passed++;
-  else {
-    totals.failed++;
-    failures.push(label);
-  }
-}
-
 function readJson(path) {
   if (!existsSync(path)) return undefined;
   try {
@@ -34,12 +26,45 @@ function readJson(path) {
   }
 }
 
-const only = process.argv[2]; // optional: "unit", "e2e" or "real-serial" to run one part
+const only = process.argv[2]; // optional: "static", "unit", "e2e" or "real-serial" to run one part
 
-if (!only) {
-  check('eslint', 'npx', ['eslint', '.']);
-  check('prettier', 'npx', ['prettier', '--check', '.']);
-  check('typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
+/** Runs `command` with its output kept, printed whole when it ends (checks that run at once stay readable). */
+function runQuietly(label, command, args) {
+  return new Promise((resolve) => {
+    const started = Date.now();
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (c) => (output += c));
+    child.stderr.on('data', (c) => (output += c));
+    const done = (status) => {
+      console.log(`\n=== ${label}: ${command} ${args.join(' ')}`);
+      if (output) process.stdout.write(output.endsWith('\n') ? output : `${output}\n`);
+      console.log(`=== ${label}: exit ${status} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      resolve(status === 0);
+    };
+    child.on('error', (e) => {
+      output += String(e);
+      done(1);
+    });
+    child.on('close', (status) => done(status));
+  });
+}
+
+if (!only || only === 'static') {
+  // The static checks are single-threaded and independent: at once on the machine's cores.
+  const checks = [
+    ['eslint', 'npx', ['eslint', '.']],
+    ['prettier', 'npx', ['prettier', '--check', '.']],
+    ['typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']],
+  ];
+  const results = await Promise.all(checks.map(([label, command, args]) => runQuietly(label, command, args)));
+  checks.forEach(([label], i) => {
+    if (results[i]) totals.passed++;
+    else {
+      totals.failed++;
+      failures.push(label);
+    }
+  });
 }
 
 if (!only || only === 'unit') {
