@@ -60,11 +60,6 @@ export class DtuSettingsView extends LitElement {
       section {
         scroll-margin-top: 8px;
       }
-      /* Off-screen sections cost no style or layout work until scrolled near (first render, every update). */
-      section.card {
-        content-visibility: auto;
-        contain-intrinsic-size: auto 320px;
-      }
       .section-head {
         display: flex;
         flex-wrap: wrap;
