@@ -141,7 +141,12 @@ export class AtChannel {
 
   /** `AT+NAME=value` → OK. */
   async set(name: string, value: string, options: CommandOptions = {}): Promise<void> {
-    await this.reliable(buildSet(name, value), options, () => undefined);
+    await this.reliable(
+      buildSet(name, value),
+      options,
+      () => undefined,
+      () => undefined,
+    );
   }
 
   /**
@@ -151,13 +156,20 @@ export class AtChannel {
    */
   async action(name: string, options: CommandOptions = {}): Promise<void> {
     const once = options.once ?? !REPEATABLE_ACTIONS.has(name);
-    await this.reliable(buildAction(name), { ...options, once }, () => undefined);
+    await this.reliable(
+      buildAction(name),
+      { ...options, once },
+      () => undefined,
+      () => undefined,
+    );
   }
 
   private async reliable<T>(
     commandLine: string,
     options: CommandOptions,
     read: (reply: AssembledReply & { status: 'ok' }, label: string) => T,
+    /** The result when the answer (OK) came only after its try timed out; none for a query (its value). */
+    late?: () => T,
   ): Promise<T> {
     const label = commandLine.trim();
     let errorAnswers = 0;
@@ -183,7 +195,8 @@ export class AtChannel {
             if (answers.count() < attempts) {
               await this.line.quietRx(this.timeouts.resyncQuietMs, this.timeouts.resyncMaxMs, options.signal);
             }
-            if (answers.count() < attempts) this.anomalies++;
+            // Whole but disagreeing (the late answer says one value, the retry's another): not only late.
+            if (answers.count() < attempts || answers.values() > 1) this.anomalies++;
           }
           return value;
         } catch (e) {
@@ -195,11 +208,40 @@ export class AtChannel {
           // A timeout is judged once the command has been answered (above); anything else is line trouble.
           if (error.code === 'timeout') timeouts++;
           else this.anomalies++;
+          if (error.code === 'timeout' && timeouts === 1 && !this.suspect) {
+            // A stalled browser, not a lost byte, is the likely cause on a line that has lost nothing: wait
+            // for the answer before sending again. A set or action answered OK late has run (once); a
+            // query is asked again for its value. Nothing by then: it was lost, and the line is suspect.
+            if (await this.lateAnswer(answers, attempts, options.signal)) {
+              if (late) return late();
+            } else this.anomalies++;
+          }
           await this.line.quietRx(this.timeouts.resyncQuietMs, this.timeouts.resyncMaxMs, options.signal);
         }
       }
     } finally {
       answers.stop();
+    }
+  }
+
+  /** True when every try so far has been answered within `lateAnswerMs` (its answer was late, not lost). */
+  private async lateAnswer(
+    answers: { count(): number },
+    attempts: number,
+    signal: AbortSignal | undefined,
+  ): Promise<boolean> {
+    if (answers.count() >= attempts) return true;
+    try {
+      return await this.line.waitFor(
+        () => (answers.count() >= attempts ? { value: true } : undefined),
+        this.timeouts.lateAnswerMs,
+        'late answer',
+        signal,
+      );
+    } catch (e) {
+      const error = toSessionError(e);
+      if (error.code === 'timeout') return false;
+      throw error;
     }
   }
 
@@ -222,17 +264,22 @@ export class AtChannel {
  * that come after their try timed out, while the line drains or during the next try: the `+NAME:` line of
  * a query, the OK of a set or an action. A byte lost in an answer's line end or name leaves it uncounted.
  */
-function countAnswers(line: Line, commandLine: string): { count(): number; stop(): void } {
+function countAnswers(line: Line, commandLine: string): { count(): number; values(): number; stop(): void } {
   const query = /^AT\+([A-Z0-9_]+)\?$/i.exec(commandLine.trim())?.[1]?.toUpperCase();
   const parser = new ReplyParser();
   parser.expect(commandLine);
   let n = 0;
+  // Two whole answers with different values show a damaged one — for a setting; a status (CSQ, SOCKALK)
+  // may really change between a late answer and the retry's.
+  const setting = query !== undefined && findCommand(query)?.kind === 'setting';
+  const values = new Set<string>();
   const feed = (bytes: Uint8Array): void => {
     // The parser rests after an answer's OK or error: the bytes behind it (the next try's answer) come back
     // unsolicited, and are read again as the answer to another try.
     let answered = false;
     for (const event of parser.push(bytes)) {
       if (query ? event.type === 'info' && event.name === query : event.type === 'ok') n++;
+      if (setting && event.type === 'info' && event.name === query) values.add(event.value.trim());
       if (event.type === 'ok' || event.type === 'error') answered = true;
       else if (event.type === 'unsolicited' && answered) {
         answered = false;
@@ -243,7 +290,7 @@ function countAnswers(line: Line, commandLine: string): { count(): number; stop(
     if (answered) parser.expect(commandLine);
   };
   const stop = line.events.on('received', feed);
-  return { count: () => n, stop };
+  return { count: () => n, values: () => values.size, stop };
 }
 
 /**

@@ -26,7 +26,7 @@ import { lineBusyError, toSessionError } from './errors';
 import { exchange } from './exchange';
 import type { Line } from './line';
 import type { EntryStep } from './state';
-import { guardMs, UNANSWERED_WRITE_MS, type SessionTimeouts } from './timing';
+import { GUARD_MARGIN_MS, guardMs, UNANSWERED_WRITE_MS, type SessionTimeouts } from './timing';
 
 export type EntryResult =
   /** `+ok` came: the module is in temporary command mode. */
@@ -52,6 +52,11 @@ export interface EntryOptions {
   readonly answerBaseMs?: number;
   /** The wait for `+ok` beyond UARTFT (default `timeouts.entryOkMs`); longer on a patient baud search. */
   readonly okBaseMs?: number;
+  /**
+   * After `+++` got no `a` in time, keep listening until the module must have given up waiting for ours
+   * (T5) — see `lateA`. Off where `+++` is a probe of a rate or a restart, where nothing follows at once.
+   */
+  readonly awaitLateA?: boolean;
 }
 
 const decoder = new TextDecoder();
@@ -102,15 +107,22 @@ export async function enterCommandMode(
   if (saturated && fullDrain > T5_MS - uartft) throw lineBusyError(line.uart.baud);
   const drain = streaming ? Math.min(fullDrain, T5_MS) : 0;
   const aMs = entryAnswerMs(line, options.answerBaseMs ?? timeouts.entryAMs, uartft, 3 + 1) + drain;
-  const first = await plusPlusPlus(line, aMs, signal);
+  const plusAt = line.clock.now();
+  let first = await plusPlusPlus(line, aMs, signal);
+  // Bytes that came after `+++` (an echo, noise) show the read path is not held up: no `a` is on its way.
+  if (first.kind === 'silent' && !first.noise && options.awaitLateA)
+    first = await lateA(line, first, plusAt, uartft, signal);
   if (first.kind === 'command') return { kind: 'already' };
   if (first.kind === 'silent') return first;
 
   options.onStep?.('handshake');
   // The parser is past `a` and waits for `+ok` now; setting its mode again would make it wait for an `a`.
+  // The module answers our `a` at once, so `+ok` can only be late (a stalled browser), not skipped: it gets
+  // lateAnswerMs on top. Giving up early would send a CR probe or the next rate's bytes to a module that is
+  // in command mode already, and a baud search would move away from the right rate.
   const ok = waitEntryOk(
     line,
-    entryAnswerMs(line, options.okBaseMs ?? timeouts.entryOkMs, uartft, 1 + 5),
+    entryAnswerMs(line, options.okBaseMs ?? timeouts.entryOkMs, uartft, 1 + 5) + timeouts.lateAnswerMs,
     signal,
   );
   await line.write('a');
@@ -209,6 +221,46 @@ async function plusPlusPlus(line: Line, waitMs: number, signal?: AbortSignal): P
   }
 }
 
+/**
+ * `+++` got no `a` within its wait. A browser stalled on a busy laptop may be holding the module's `a`: the
+ * module then waits T5 (3 s, counted from its `a`, which it sends at most UARTFT after `+++`) for ours, and
+ * takes any other byte — the next rung's `+++`, a CR probe — as data for the server. So nothing is sent
+ * until that time has passed. An `a` that turns up early enough for ours to arrive in time (our write may
+ * spend UNANSWERED_WRITE_MS in the browser) is answered; a later one is let go, and the module is back in its
+ * working mode when the wait ends.
+ */
+async function lateA(
+  line: Line,
+  silent: PlusResult & { kind: 'silent' },
+  plusAt: number,
+  uartft: number,
+  signal?: AbortSignal,
+): Promise<PlusResult> {
+  const answerBy = plusAt + T5_MS - UNANSWERED_WRITE_MS;
+  const givenUpBy = plusAt + uartft + T5_MS + GUARD_MARGIN_MS;
+  line.setMode({ kind: 'entry' });
+  try {
+    const inTime = await line.waitFor(
+      (event) => (event.type === 'entry-a' ? { value: line.clock.now() <= answerBy } : undefined),
+      givenUpBy - line.clock.now(),
+      '+++',
+      signal,
+    );
+    if (inTime) {
+      line.confirmReceipt();
+      return { kind: 'a' };
+    }
+    await line.waitUntil(givenUpBy, signal);
+    line.setMode({ kind: 'idle' });
+    return silent;
+  } catch (e) {
+    const error = toSessionError(e);
+    if (error.code !== 'timeout') throw error;
+    line.setMode({ kind: 'idle' });
+    return silent;
+  }
+}
+
 /** True when `text` holds a whole OK or error answer line. */
 function looksLikeAnswer(text: string): boolean {
   return text
@@ -243,5 +295,10 @@ export async function leaveCommandMode(
   timeouts: SessionTimeouts,
   signal?: AbortSignal,
 ): Promise<AssembledReply> {
-  return exchange(line, buildAction('ENTM'), timeouts, signal ? { signal } : {});
+  // Never sent twice: once the module has left command mode, a second AT+ENTM would reach the server as
+  // data. So its OK gets the time a stalled browser may take to hand it over (lateAnswerMs) at once.
+  return exchange(line, buildAction('ENTM'), timeouts, {
+    extraMs: timeouts.lateAnswerMs,
+    ...(signal ? { signal } : {}),
+  });
 }

@@ -650,6 +650,8 @@ export class AtSession {
           uartft,
           ...(signal ? { signal } : {}),
           ...(believedCommand && i === 0 ? { answerBaseMs: RECONFIRM_ANSWER_MS } : {}),
+          // A rung or a CR follows a silent `+++`: not while the module may wait for our `a` (stalled read).
+          awaitLateA: true,
           onStep: (step) => this.setState({ kind: 'entering', step }),
         });
         if (result.kind !== 'silent') {
@@ -707,7 +709,11 @@ export class AtSession {
     this.recentText = (this.recentText + decoder.decode(bytes)).slice(-96);
     const lines = this.recentText.split(/\r\n|\r|\n/).map((l) => l.trim());
     const known = this.startMessage;
-    if (!lines.some((l) => l !== '' && ((known !== undefined && l === known) || /USR/i.test(l)))) return;
+    // An answer line is never a start message: a late `+SOCKA:TCP,test.usr.cn,2317` (the factory server)
+    // names USR too, and reaches us after its command timed out when a stalled browser held it up.
+    const banner = (l: string): boolean =>
+      (known !== undefined && l === known) || (/USR/i.test(l) && !/^\+[A-Z0-9_]+:/i.test(l));
+    if (!lines.some((l) => l !== '' && banner(l))) return;
     this.recentText = '';
     this.awaitingStart = false;
     this.mode = 'working';

@@ -21,6 +21,13 @@ export interface SessionTimeouts {
   readonly resyncQuietMs: number;
   /** Longest wait for that silence. */
   readonly resyncMaxMs: number;
+  /**
+   * After a command's first timeout on a line that has lost nothing: how long its answer may still come
+   * before it is judged lost. A browser on a busy laptop can hand the module's bytes to the page seconds
+   * late (real-serial: 2.3 s); resending at once would write a set again and again while its OK is on the
+   * way, and a query's tries would all run out inside one stall.
+   */
+  readonly lateAnswerMs: number;
   /** AT+Z: until the module answers again. */
   readonly appRestartMs: number;
   /** AT+REBOOT, RELD, CLEAR: until the module answers again. */
@@ -39,6 +46,7 @@ export const DEFAULT_TIMEOUTS: SessionTimeouts = {
   entryOkMs: 1000,
   resyncQuietMs: 100,
   resyncMaxMs: 2000,
+  lateAnswerMs: 4000,
   appRestartMs: 20_000,
   rebootMs: 60_000,
   retries: 2,

@@ -48,7 +48,7 @@ export class FaultyPort extends EventTarget implements SerialPortLike {
   /** When the last delayed write reaches the module (writeDelayMaxMs). */
   private lastWriteAt = -Infinity;
   /** stallOnce: the write that starts the stall, and how long it lasts. */
-  private stallAfter: { readonly text: string; readonly ms: number } | undefined;
+  private stallAfter: { readonly text: string; readonly ms: number; nth: number } | undefined;
   /** loseAnswerOnce: the write whose answer is lost; `losing` until the next write. */
   private loseAfter: string | undefined;
   private losing = false;
@@ -91,7 +91,11 @@ export class FaultyPort extends EventTarget implements SerialPortLike {
         this.losing =
           this.loseAfter !== undefined && new TextDecoder().decode(chunk).includes(this.loseAfter);
         if (this.losing) this.loseAfter = undefined;
-        if (this.stallAfter && new TextDecoder().decode(chunk).includes(this.stallAfter.text)) {
+        if (
+          this.stallAfter &&
+          new TextDecoder().decode(chunk).includes(this.stallAfter.text) &&
+          --this.stallAfter.nth === 0
+        ) {
           this.heldUntil = this.clock.now() + this.stallAfter.ms;
           this.stallAfter = undefined;
           this.clock.setTimer(this.heldUntil - this.clock.now(), () => {
@@ -130,10 +134,10 @@ export class FaultyPort extends EventTarget implements SerialPortLike {
   /**
    * Once, after a write containing `text`: everything the module sends reaches the page `ms` late, whole and
    * in order — a browser on a busy laptop whose reader stalled (measured through Chromium's real serial
-   * stack: an answer handed to the page 2.3 s after the module sent it).
+   * stack: an answer handed to the page 2.3 s after the module sent it). `nth`: after the nth such write.
    */
-  stallOnce(text: string, ms: number): void {
-    this.stallAfter = { text, ms };
+  stallOnce(text: string, ms: number, nth = 1): void {
+    this.stallAfter = { text, ms, nth };
   }
 
   /** Once: everything the module sends after a write containing `text`, until the next write, is lost. */

@@ -75,7 +75,8 @@ describe('one command in flight (the queue)', () => {
     const session = await openOn(port, clock);
     const result = await clock.run(session.readAll({ names: ['WKMOD'] }));
     // The first answer came after the timeout: the retry's answer is the one read, never the late one.
-    // After a timeout the line is suspect, so the value is confirmed by three agreeing answers.
+    // The late answer disagrees with the retry's (a setting does not change by itself): the line is
+    // suspect, so the value is confirmed by three agreeing answers.
     expect(result.values).toEqual({ WKMOD: 'NET' });
     expect(port.written.filter((w) => w === 'AT+WKMOD?\r')).toHaveLength(4);
   });
