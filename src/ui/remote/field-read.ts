@@ -2,7 +2,6 @@ import { ContextConsumer } from '@lit/context';
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { realClock } from '../../clock/clock';
-import { redactSecrets } from '../../protocol/secrets';
 import type { Text } from '../../protocol/types';
 import { parseFieldAnswers, type AnswerProblem } from '../../profile/remote/field-answers';
 import { canQuery, planFieldQueries, type FieldQueries } from '../../profile/remote/field-queries';
@@ -14,7 +13,7 @@ import { format } from '../i18n/language';
 import { formatTime } from '../logic/profile-format';
 import { base, tokens } from '../styles/shared';
 import { FIELD as F, type FieldSource } from './field-strings';
-import { shownPayload } from './payload-text';
+import { shownPayload, shownValue } from './payload-text';
 import { copyPayload, payloadTable, payloadTableStyles, type PayloadRow } from './payload-table';
 import { readByNetwork, readBySms, type FieldRead } from './sim-read';
 import { REMOTE as R } from './strings';
@@ -167,8 +166,7 @@ export class DtuRemoteFieldRead extends LitElement {
   private renderAnswers(baseline: FieldBaseline): TemplateResult {
     const t = this.i18n.t.bind(this.i18n);
     const f = this.i18n.f.bind(this.i18n);
-    const shown = (name: string, value: string | undefined): string =>
-      value === undefined ? '' : this.reveal ? value : redactSecrets(name, value);
+    const shown = (name: string, value: string | undefined): string => shownValue(name, value, this.reveal);
     const names = Object.keys(baseline.values);
     return html`<p role="status" data-testid="field-answers-read">
         ${f(F.answersRead, {

@@ -3,7 +3,6 @@ import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { realClock } from '../../clock/clock';
 import { factoryDefaults } from '../../protocol/catalogue';
-import { redactSecrets } from '../../protocol/secrets';
 import type { Text } from '../../protocol/types';
 import { MAX_BUNDLE_CHARS } from '../../profile/bundle/format';
 import { bundleTooLarge } from '../../profile/bundle/read';
@@ -20,7 +19,7 @@ import { base, tokens } from '../styles/shared';
 import './field-read';
 import type { FieldBaseline, FieldBaselineEvent } from './field-read';
 import { FIELD as F } from './field-strings';
-import { shownPayload } from './payload-text';
+import { shownPayload, shownValue } from './payload-text';
 import { copyPayload, payloadTable, payloadTableStyles, type PayloadRow } from './payload-table';
 import { sendByNetwork, sendBySms, type SendReport } from './sim-send';
 import { REMOTE as R } from './strings';
@@ -489,8 +488,7 @@ export class DtuRemoteReconfig extends LitElement {
 
   private renderReadBack(report: SendReport): TemplateResult {
     const t = this.i18n.t.bind(this.i18n);
-    const shown = (name: string, value: string | undefined): string =>
-      value === undefined ? '' : this.reveal ? value : redactSecrets(name, value);
+    const shown = (name: string, value: string | undefined): string => shownValue(name, value, this.reveal);
     return html`<h4>${t(R.readBackHeading)}</h4>
       <div class="table-wrap">
         <table data-testid="remote-readback">
