@@ -3,6 +3,7 @@
  * Never sleeps on the wall clock: time moves only with `advance`.
  */
 import { VirtualClock } from '../../src/clock/virtual-clock';
+import { concatBytes } from '../../src/protocol/bytes';
 import type { UartSettings } from '../../src/protocol/uart';
 import { SimulatedModule, type SimulatedModuleOptions } from '../../src/simulator/core';
 import type { SimEvent, SocketId } from '../../src/simulator/core/control';
@@ -93,13 +94,7 @@ export class Harness {
   takeBytes(): Uint8Array {
     const parts = this.out;
     this.out = [];
-    const b = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-    let at = 0;
-    for (const p of parts) {
-      b.set(p, at);
-      at += p.length;
-    }
-    return b;
+    return concatBytes(parts);
   }
 
   /** Silence longer than UARTFT, then `+++`, the module's `a`, our `a`, and `+ok`. Throws when it fails. */
