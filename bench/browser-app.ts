@@ -192,6 +192,22 @@ async function idleCpu(page: Page): Promise<{ main: number; worker: number; thre
 
 // ---------------------------------------------------------------- read-all and apply on the session
 
+/**
+ * In the page: counts line time from the session's traffic entries (see `Window.bytes`): per exchange the
+ * longer of the two directions; `count` takes each entry, `total` gives the characters so far.
+ */
+const LINE_TIME_COUNTER = `(() => {
+      let tx = 0, rx = 0, chars = 0;
+      return {
+        count: (e) => {
+          if (e.dir === 'note') return;
+          if (e.dir === 'tx' && rx > 0) { chars += Math.max(tx, rx); tx = 0; rx = 0; }
+          if (e.dir === 'tx') tx += e.bytes.length; else rx += e.bytes.length;
+        },
+        total: () => chars + Math.max(tx, rx),
+      };
+    })()`;
+
 /** In the page: the session and simulator services of the root element. */
 const SERVICES = `document.querySelector('dtu-app').services`;
 
@@ -235,17 +251,7 @@ async function readAllOnce(page: Page): Promise<Window> {
     const view = app.shadowRoot.querySelector('dtu-settings-view');
     const button = view.shadowRoot.querySelector('[data-testid=read-settings]');
     if (button.disabled) throw new Error('the Read button is disabled');
-    const { count: onEntry, total: lineChars } = (() => {
-      let tx = 0, rx = 0, chars = 0;
-      return {
-        count: (e) => {
-          if (e.dir === 'note') return;
-          if (e.dir === 'tx' && rx > 0) { chars += Math.max(tx, rx); tx = 0; rx = 0; }
-          if (e.dir === 'tx') tx += e.bytes.length; else rx += e.bytes.length;
-        },
-        total: () => chars + Math.max(tx, rx),
-      };
-    })();
+    const { count: onEntry, total: lineChars } = ${LINE_TIME_COUNTER};
     const off = app.services.session.onTraffic(onEntry);
     const t0 = performance.now();
     button.click();
@@ -276,17 +282,7 @@ async function applyOnce(page: Page, values: Record<string, string>): Promise<Wi
     const services = ${SERVICES};
     const sim = await services.simulator.get();
     let restartStart, restart = 0;
-    const { count: onEntry, total: lineChars } = (() => {
-      let tx = 0, rx = 0, chars = 0;
-      return {
-        count: (e) => {
-          if (e.dir === 'note') return;
-          if (e.dir === 'tx' && rx > 0) { chars += Math.max(tx, rx); tx = 0; rx = 0; }
-          if (e.dir === 'tx') tx += e.bytes.length; else rx += e.bytes.length;
-        },
-        total: () => chars + Math.max(tx, rx),
-      };
-    })();
+    const { count: onEntry, total: lineChars } = ${LINE_TIME_COUNTER};
     const offT = services.session.onTraffic(onEntry);
     const offE = sim.onEvent((e) => {
       if (e.type !== 'restart') return;
